@@ -1,0 +1,265 @@
+//! The snapshot format: a host's state at one moment and the workloads on it.
+//! Written by hand or by `hostfit scan`, read by `hostfit plan`. Pure types, no I/O.
+
+use super::units::{Bytes, Cores};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub host: Host,
+    #[serde(default)]
+    pub workloads: Vec<Workload>,
+    /// What the probe could not read; empty for a hand-written snapshot.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Host {
+    pub name: String,
+    pub taken_at: String,
+    /// The catalog name of the instance type this host is, when known (`ecs.e-c1m1.large`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    pub cpu: CpuState,
+    pub memory: MemoryState,
+    #[serde(default)]
+    pub swap: SwapState,
+    #[serde(default)]
+    pub disks: Vec<Disk>,
+    #[serde(default)]
+    pub listening_ports: Vec<ListeningPort>,
+    /// Pressure stall information, where the kernel offers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pressure: Option<Pressure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CpuState {
+    /// Cores online.
+    pub cores: Cores,
+    /// Cores busy on average over the measurement.
+    #[serde(default)]
+    pub used: Cores,
+    /// The CPU quota of the cgroup the measuring process ran in, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota: Option<Cores>,
+    /// Over how many seconds `used` was measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_seconds: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemoryState {
+    /// MemTotal: what the kernel can use, below the instance's nominal size.
+    pub total: Bytes,
+    /// MemAvailable: the one "available".
+    pub available: Bytes,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free: Option<Bytes>,
+    /// Buffers + Cached as `free` prints "buff/cache".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cached: Option<Bytes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buffers: Option<Bytes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shmem: Option<Bytes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sreclaimable: Option<Bytes>,
+    /// The memory limit of the cgroup the measuring process ran in, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<Bytes>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwapState {
+    #[serde(default)]
+    pub total: Bytes,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free: Option<Bytes>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disk {
+    pub mount: String,
+    pub total: Bytes,
+    pub used: Bytes,
+    pub available: Bytes,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fstype: Option<String>,
+}
+
+/// PSI averages over ten seconds, in percent of time stalled.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pressure {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_some_avg10: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_some_avg10: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_full_avg10: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub io_some_avg10: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    Tcp,
+    Udp,
+}
+
+/// A port something listens on: a bare number in a hand-written snapshot, or
+/// `{port, protocol, address, process}` from a scan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListeningPort {
+    pub port: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<Protocol>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub process: Option<String>,
+}
+
+impl ListeningPort {
+    pub fn number(port: u16) -> ListeningPort {
+        ListeningPort {
+            port,
+            protocol: None,
+            address: None,
+            process: None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ListeningPort {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PortVisitor;
+        impl<'de> Visitor<'de> for PortVisitor {
+            type Value = ListeningPort;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a port number from 1 to 65535, or {port, protocol, address, process}")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ListeningPort, E> {
+                match u16::try_from(v) {
+                    Ok(p) if p > 0 => Ok(ListeningPort::number(p)),
+                    _ => Err(E::custom(format!(
+                        "'{v}' is not a port: expected a number from 1 to 65535"
+                    ))),
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ListeningPort, E> {
+                u64::try_from(v)
+                    .map_err(|_| {
+                        E::custom(format!(
+                            "'{v}' is not a port: expected a number from 1 to 65535"
+                        ))
+                    })
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ListeningPort, A::Error> {
+                let mut port: Option<u16> = None;
+                let mut out = ListeningPort::number(1);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "port" => port = Some(map.next_value()?),
+                        "protocol" => out.protocol = Some(map.next_value()?),
+                        "address" => out.address = Some(map.next_value()?),
+                        "process" => out.process = Some(map.next_value()?),
+                        other => {
+                            return Err(de::Error::unknown_field(
+                                other,
+                                &["port", "protocol", "address", "process"],
+                            ));
+                        }
+                    }
+                }
+                out.port = port.ok_or_else(|| de::Error::missing_field("port"))?;
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_any(PortVisitor)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkloadKind {
+    Container,
+    Service,
+    Process,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    pub name: String,
+    pub kind: WorkloadKind,
+    /// The working set: cgroup usage less inactive page cache, or PSS/RSS for a process group.
+    pub memory: Bytes,
+    /// Cores used, averaged over the measurement.
+    #[serde(default)]
+    pub cpu: Cores,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rss: Option<Bytes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pss: Option<Bytes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_cache: Option<Bytes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_limit: Option<Bytes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_limit: Option<Cores>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oom_score: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processes: Option<u32>,
+    /// Where the figures were read: a cgroup path, or the processes' executable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Workload {
+    pub fn new(name: impl Into<String>, kind: WorkloadKind, memory: Bytes, cpu: Cores) -> Workload {
+        Workload {
+            name: name.into(),
+            kind,
+            memory,
+            cpu,
+            image: None,
+            rss: None,
+            pss: None,
+            page_cache: None,
+            memory_limit: None,
+            cpu_limit: None,
+            ports: Vec::new(),
+            oom_score: None,
+            processes: None,
+            source: None,
+        }
+    }
+}
+
+impl Snapshot {
+    /// The disk mounted at `/`, which the planner checks.
+    pub fn root_disk(&self) -> Option<&Disk> {
+        self.host.disks.iter().find(|d| d.mount == "/")
+    }
+}
