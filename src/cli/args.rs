@@ -1,0 +1,75 @@
+//! The command line as clap sees it. Nothing below `cli` sees these types: `config` turns them
+//! into validated settings.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hostfit",
+    version,
+    about = "Will these new services fit on this server, and if not, what exactly should we do?"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Weigh the services of a plan against a host: verdicts, what fits now, and the options
+    Plan(PlanArgs),
+    /// Measure this host (or a fixture tree) and its workloads, writing a snapshot
+    Scan(super::scan::ScanArgs),
+    /// List a catalog of instance types, or import one from a provider's price file
+    Catalog(super::catalog::CatalogArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Language of the report; default from LC_ALL, LC_MESSAGES or LANG (zh_* gives Chinese), else English
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Write the report to this file instead of standard output (written whole or not at all)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The plan: the services to add, their tiers, the policy and scenarios (YAML)
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// The current state of the host, instead of the plan's `host`
+    #[arg(long, value_name = "FILE", conflicts_with = "live")]
+    pub snapshot: Option<PathBuf>,
+    /// Scan this host now instead of reading a snapshot
+    #[arg(long)]
+    pub live: bool,
+    /// Read the live host under this directory instead of / (tests, containers)
+    #[arg(long, value_name = "DIR", requires = "live")]
+    pub root: Option<PathBuf>,
+    /// A built-in catalog name (aliyun, aws) or a catalog file, instead of the plan's `catalog`
+    #[arg(long, value_name = "NAME|PATH")]
+    pub catalog: Option<String>,
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// Exit with status 1 when any scenario does not fit
+    #[arg(long)]
+    pub check: bool,
+}

@@ -1,0 +1,133 @@
+//! Reading the user's files: plans, snapshots and catalogs in YAML (or JSON, which YAML reads),
+//! turned into model values or into diagnostics that name the file, line and column.
+
+use super::error::{CliError, InputError};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Reads a whole file, or says which file could not be read.
+pub fn read_text(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Parses YAML (or JSON) text into `T`, or points at the place that is wrong.
+pub fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, InputError> {
+    let options = serde_saphyr::options! { with_snippet: false };
+    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|err| {
+        let raw = err.to_string();
+        let message = strip_location(&raw).to_string();
+        let (line, column) = err
+            .location()
+            .map(|l| (l.line() as usize, l.column() as usize))
+            .unwrap_or((1, 1));
+        let help = did_you_mean(&message);
+        let error = InputError::at(path, text, line, column, message);
+        match help {
+            Some(h) => error.with_help(h),
+            None => error,
+        }
+    })
+}
+
+/// Reads and parses a file in one step.
+pub fn load_yaml<T: DeserializeOwned>(path: &Path) -> Result<(T, String), CliError> {
+    let text = read_text(path)?;
+    let value = parse_yaml(path, &text)?;
+    Ok((value, text))
+}
+
+/// serde-saphyr ends its messages with " at line L, column C"; the diagnostic says that itself.
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(", column ") => &message[..i],
+        _ => message,
+    }
+}
+
+/// For "unknown field `nmae`, expected one of name, taken_at, ...", the closest known key.
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split_once("expected one of ")
+        .map(|(_, list)| list)
+        .or_else(|| rest.split_once("expected ").map(|(_, one)| one))?;
+    let keys: Vec<&str> = expected
+        .split(',')
+        .map(|k| k.trim().trim_matches('`'))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let best = keys
+        .iter()
+        .map(|k| (strsim::jaro_winkler(unknown, k), *k))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    if best.0 >= 0.7 {
+        Some(format!(
+            "did you mean '{}'? Known keys here: {}",
+            best.1,
+            keys.join(", ")
+        ))
+    } else {
+        Some(format!("known keys here: {}", keys.join(", ")))
+    }
+}
+
+/// Finds where `needle` appears as a value in `text`, searching from the first line that
+/// contains `after` (a key such as `scenarios:`), for errors found after parsing.
+pub fn locate(text: &str, after: &str, needle: &str) -> (usize, usize) {
+    let start_line = text
+        .lines()
+        .position(|l| l.contains(after))
+        .unwrap_or(0);
+    for (index, line) in text.lines().enumerate().skip(start_line) {
+        let code = line.split(" #").next().unwrap_or(line);
+        if let Some(col) = find_word(code, needle) {
+            return (index + 1, line[..col].chars().count() + 1);
+        }
+    }
+    (start_line + 1, 1)
+}
+
+/// The byte position of `word` in `line` when it stands alone (not inside a longer name).
+fn find_word(line: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    let is_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.';
+    let mut from = 0;
+    while let Some(pos) = line[from..].find(word) {
+        let at = from + pos;
+        let before = line[..at].chars().next_back();
+        let after = line[at + word.len()..].chars().next();
+        if !before.is_some_and(is_name) && !after.is_some_and(is_name) {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Snapshot;
+
+    #[test]
+    fn unknown_key_suggests_the_closest() {
+        let text = "host:\n  nmae: x\n";
+        let err = parse_yaml::<Snapshot>(Path::new("s.yaml"), text).err();
+        let err = err.expect("an error");
+        assert_eq!((err.line, err.column), (2, 3));
+        assert!(err.message.starts_with("unknown field `nmae`"), "{}", err.message);
+        assert!(err.help.as_deref().unwrap_or("").contains("did you mean 'name'"));
+    }
+
+    #[test]
+    fn locate_finds_whole_words_after_a_key() {
+        let text = "services:\n  - name: web\nscenarios:\n  - { name: s, services: [webx, web] }\n";
+        assert_eq!(locate(text, "scenarios:", "web"), (4, 32));
+    }
+}
