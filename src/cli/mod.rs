@@ -5,4 +5,64 @@ pub mod args;
 pub mod catalog;
 pub mod error;
 pub mod input;
+pub mod output;
+pub mod plan_cmd;
 pub mod scan;
+pub mod validate;
+
+use crate::report::Lang;
+use args::{Cli, Command, LangArg};
+use clap::Parser;
+use error::CliError;
+
+/// The language: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_* is Chinese), else English.
+pub fn resolve_lang(flag: Option<LangArg>, env: &dyn Fn(&str) -> Option<String>) -> Lang {
+    match flag {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Zh) => Lang::Zh,
+        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| env(k).filter(|v| !v.is_empty()))
+            .map_or(Lang::En, |v| Lang::from_locale(&v)),
+    }
+}
+
+/// Parses the arguments and runs the command. Returns the exit status for success paths.
+pub fn run() -> Result<u8, CliError> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let status = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return Ok(status);
+        }
+    };
+    let env = |k: &str| std::env::var(k).ok();
+    match cli.command {
+        Command::Plan(args) => {
+            let config = plan_cmd::PlanConfig::from_args(&args, resolve_lang(args.out.lang, &env));
+            plan_cmd::run(&config)
+        }
+        Command::Scan(args) => scan::run(&args).map(|()| 0),
+        Command::Catalog(args) => catalog::run(&args).map(|()| 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_flag_then_locale() {
+        let zh = |k: &str| (k == "LANG").then(|| "zh_CN.UTF-8".to_string());
+        let none = |_: &str| None;
+        let all_en = |k: &str| match k {
+            "LC_ALL" => Some("en_US.UTF-8".to_string()),
+            _ => Some("zh_CN.UTF-8".to_string()),
+        };
+        assert_eq!(resolve_lang(None, &zh), Lang::Zh);
+        assert_eq!(resolve_lang(Some(LangArg::En), &zh), Lang::En);
+        assert_eq!(resolve_lang(None, &none), Lang::En);
+        assert_eq!(resolve_lang(None, &all_en), Lang::En);
+    }
+}

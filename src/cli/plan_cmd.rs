@@ -1,0 +1,128 @@
+//! `hostfit plan`: read the plan, the snapshot (or scan live) and the catalog, run the planner,
+//! render the report, and turn `--check` into an exit status.
+
+use super::args::{PlanArgs, ReportFormat};
+use super::error::CliError;
+use super::input::{load_yaml, parse_yaml, read_text};
+use super::output::write_output;
+use super::validate::check_plan;
+use crate::model::{Catalog, PlanFile, Snapshot};
+use crate::plan::{self, Verdict};
+use crate::report::{self, Lang, Report, ReportInput};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Where the current state comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SnapshotSource {
+    File(PathBuf),
+    Live { root: PathBuf },
+}
+
+/// `hostfit plan` settings, validated.
+#[derive(Debug, Clone)]
+pub struct PlanConfig {
+    pub plan: PathBuf,
+    pub snapshot: Option<SnapshotSource>,
+    pub catalog: Option<String>,
+    pub format: ReportFormat,
+    pub lang: Lang,
+    pub output: Option<PathBuf>,
+    pub check: bool,
+    pub color: bool,
+}
+
+impl PlanConfig {
+    pub fn from_args(args: &PlanArgs, lang: Lang) -> PlanConfig {
+        let snapshot = if let Some(path) = &args.snapshot {
+            Some(SnapshotSource::File(path.clone()))
+        } else if args.live {
+            Some(SnapshotSource::Live {
+                root: args.root.clone().unwrap_or_else(|| PathBuf::from("/")),
+            })
+        } else {
+            None
+        };
+        PlanConfig {
+            plan: args.plan.clone(),
+            snapshot,
+            catalog: args.catalog.clone(),
+            format: args.format,
+            lang,
+            color: args.format == ReportFormat::Text
+                && args.out.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none(),
+            output: args.out.output.clone(),
+            check: args.check,
+        }
+    }
+}
+
+fn base_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Reads the plan and everything it refers to.
+pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>), CliError> {
+    let text = read_text(&config.plan)?;
+    let plan: PlanFile = parse_yaml(&config.plan, &text)?;
+    check_plan(&config.plan, &text, &plan)?;
+    let base = base_dir(&config.plan);
+    let source = match (&config.snapshot, &plan.host) {
+        (Some(s), _) => s.clone(),
+        (None, Some(host)) => SnapshotSource::File(base.join(host)),
+        (None, None) => SnapshotSource::Live {
+            root: PathBuf::from("/"),
+        },
+    };
+    let snapshot = match source {
+        SnapshotSource::File(path) => load_yaml::<Snapshot>(&path)?.0,
+        SnapshotSource::Live { root } => super::scan::scan_snapshot(&root, Duration::from_secs(1))?,
+    };
+    let catalog = match (&config.catalog, &plan.catalog) {
+        (Some(spec), _) => Some(super::catalog::resolve_catalog(spec, Path::new("."))?),
+        (None, Some(spec)) => Some(super::catalog::resolve_catalog(spec, &base)?),
+        (None, None) => None,
+    };
+    Ok((plan, snapshot, catalog))
+}
+
+/// Renders one report into memory, so nothing is written unless all of it is ready.
+pub fn render(format: ReportFormat, input: &ReportInput<'_>) -> Result<Vec<u8>, CliError> {
+    let mut buffer = Vec::new();
+    let writer: &dyn Report = match format {
+        ReportFormat::Text => &report::text::Text,
+        ReportFormat::Markdown => &report::markdown::Markdown,
+        ReportFormat::Json => &report::json::Json,
+    };
+    writer
+        .write(input, &mut buffer)
+        .map_err(|e| CliError::Other {
+            message: format!("cannot render the report: {e}"),
+        })?;
+    Ok(buffer)
+}
+
+/// Runs `hostfit plan`; returns the exit status (0, or 1 under `--check` when a scenario does not fit).
+pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
+    let (plan_file, snapshot, catalog) = load(config)?;
+    let analysis = plan::analyze(&snapshot, &plan_file, catalog.as_ref());
+    let input = ReportInput {
+        analysis: &analysis,
+        snapshot: &snapshot,
+        lang: config.lang,
+        color: config.color,
+    };
+    let bytes = render(config.format, &input)?;
+    write_output(config.output.as_deref(), &bytes)?;
+    let failed = analysis
+        .scenarios
+        .iter()
+        .any(|s| s.verdict == Verdict::DoesNotFit);
+    Ok(if config.check && failed { 1 } else { 0 })
+}

@@ -1,0 +1,347 @@
+//! Verdicts per resource: the room a host leaves under a policy, and whether a demand fits in it,
+//! is tight (only without the reserve or above the CPU limit) or does not fit. Pure arithmetic.
+
+use crate::model::{Bytes, Cores, Needs, Policy, Snapshot};
+use serde::Serialize;
+
+/// Ordered from best to worst, so the worst of several is their maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Fits,
+    Tight,
+    DoesNotFit,
+}
+
+impl Verdict {
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Fits => "fits",
+            Verdict::Tight => "tight",
+            Verdict::DoesNotFit => "does_not_fit",
+        }
+    }
+}
+
+/// What a host offers, before any new service: the three resources with their reserves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Capacity {
+    pub memory_total: Bytes,
+    pub memory_available: Bytes,
+    pub memory_reserve: Bytes,
+    pub cpu_cores: Cores,
+    pub cpu_used: Cores,
+    pub cpu_limit_share: f64,
+    pub disk: Option<DiskCapacity>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiskCapacity {
+    pub mount: String,
+    pub total: Bytes,
+    pub available: Bytes,
+    pub reserve: Bytes,
+}
+
+impl Capacity {
+    /// The host of a snapshot under a policy.
+    pub fn of_snapshot(snapshot: &Snapshot, policy: &Policy) -> Capacity {
+        let memory = &snapshot.host.memory;
+        Capacity {
+            memory_total: memory.total,
+            memory_available: memory.available,
+            memory_reserve: memory.total.scale(policy.memory_reserve.get()),
+            cpu_cores: snapshot.host.cpu.cores,
+            cpu_used: snapshot.host.cpu.used,
+            cpu_limit_share: policy.cpu_limit.get(),
+            disk: snapshot.root_disk().map(|d| DiskCapacity {
+                mount: d.mount.clone(),
+                total: d.total,
+                available: d.available,
+                reserve: d.total.scale(policy.disk_reserve.get()),
+            }),
+        }
+    }
+
+    /// The same host with no reserve and the CPU limit at every core: what `tight` allows.
+    pub fn without_reserve(&self) -> Capacity {
+        Capacity {
+            memory_reserve: Bytes::ZERO,
+            cpu_limit_share: 1.0,
+            disk: self.disk.as_ref().map(|d| DiskCapacity {
+                reserve: Bytes::ZERO,
+                ..d.clone()
+            }),
+            ..self.clone()
+        }
+    }
+
+    /// Room for new memory: available less the reserve (negative when the reserve is already used).
+    pub fn memory_room(&self) -> i64 {
+        clamp_i64(self.memory_available.signed_diff(self.memory_reserve))
+    }
+
+    pub fn cpu_limit(&self) -> Cores {
+        Cores(self.cpu_cores.0 * self.cpu_limit_share)
+    }
+
+    /// Whether `needs` keeps every resource at `fits`. A demand of zero always does.
+    pub fn admits(&self, needs: &Needs) -> bool {
+        self.check(needs).verdict() == Verdict::Fits
+            || (needs.memory == Bytes::ZERO && needs.cpu.0 <= 0.0 && needs.disk == Bytes::ZERO)
+    }
+
+    pub fn check(&self, needs: &Needs) -> Checks {
+        Checks {
+            memory: self.check_memory(needs.memory),
+            cpu: self.check_cpu(needs.cpu),
+            disk: self.disk.as_ref().map(|d| d.check(needs.disk)),
+        }
+    }
+
+    pub fn check_memory(&self, demand: Bytes) -> MemoryCheck {
+        let room = self.memory_room();
+        let verdict = if i128::from(demand.0) <= i128::from(room) {
+            Verdict::Fits
+        } else if demand <= self.memory_available {
+            Verdict::Tight
+        } else {
+            Verdict::DoesNotFit
+        };
+        let shortfall = Bytes(
+            u64::try_from((i128::from(demand.0) - i128::from(room)).max(0)).unwrap_or(u64::MAX),
+        );
+        MemoryCheck {
+            demand,
+            room,
+            available: self.memory_available,
+            reserve: self.memory_reserve,
+            verdict,
+            shortfall,
+            shortfall_percent_of_total: percent(shortfall.0 as f64, self.memory_total.0 as f64),
+        }
+    }
+
+    pub fn check_cpu(&self, demand: Cores) -> CpuCheck {
+        let limit = self.cpu_limit();
+        let planned = self.cpu_used + demand;
+        // A hair of tolerance so that sums like 0.1 + 0.2 do not flip a verdict.
+        const EPS: f64 = 1e-9;
+        let verdict = if planned.0 <= limit.0 + EPS {
+            Verdict::Fits
+        } else if planned.0 <= self.cpu_cores.0 + EPS {
+            Verdict::Tight
+        } else {
+            Verdict::DoesNotFit
+        };
+        CpuCheck {
+            demand,
+            used: self.cpu_used,
+            planned,
+            limit,
+            cores: self.cpu_cores,
+            room: Cores(limit.0 - self.cpu_used.0),
+            verdict,
+            shortfall: Cores((planned.0 - limit.0).max(0.0)),
+        }
+    }
+}
+
+impl DiskCapacity {
+    pub fn room(&self) -> i64 {
+        clamp_i64(self.available.signed_diff(self.reserve))
+    }
+
+    pub fn check(&self, demand: Bytes) -> DiskCheck {
+        let room = self.room();
+        let verdict = if i128::from(demand.0) <= i128::from(room) {
+            Verdict::Fits
+        } else if demand <= self.available {
+            Verdict::Tight
+        } else {
+            Verdict::DoesNotFit
+        };
+        let shortfall = Bytes(
+            u64::try_from((i128::from(demand.0) - i128::from(room)).max(0)).unwrap_or(u64::MAX),
+        );
+        DiskCheck {
+            mount: self.mount.clone(),
+            demand,
+            room,
+            available: self.available,
+            reserve: self.reserve,
+            verdict,
+            shortfall,
+        }
+    }
+}
+
+fn clamp_i64(v: i128) -> i64 {
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
+}
+
+fn percent(part: f64, whole: f64) -> f64 {
+    if whole > 0.0 {
+        ((part / whole) * 1000.0).round() / 10.0
+    } else {
+        0.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemoryCheck {
+    #[serde(rename = "demand_bytes")]
+    pub demand: Bytes,
+    /// available - reserve; negative when the reserve is already eaten into.
+    #[serde(rename = "room_bytes")]
+    pub room: i64,
+    #[serde(rename = "available_bytes")]
+    pub available: Bytes,
+    #[serde(rename = "reserve_bytes")]
+    pub reserve: Bytes,
+    pub verdict: Verdict,
+    #[serde(rename = "shortfall_bytes")]
+    pub shortfall: Bytes,
+    pub shortfall_percent_of_total: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CpuCheck {
+    #[serde(rename = "demand_cores")]
+    pub demand: Cores,
+    #[serde(rename = "used_cores")]
+    pub used: Cores,
+    /// used + demand
+    #[serde(rename = "planned_cores")]
+    pub planned: Cores,
+    /// cpu_limit x cores
+    #[serde(rename = "limit_cores")]
+    pub limit: Cores,
+    #[serde(rename = "host_cores")]
+    pub cores: Cores,
+    /// limit - used
+    #[serde(rename = "room_cores")]
+    pub room: Cores,
+    pub verdict: Verdict,
+    #[serde(rename = "shortfall_cores")]
+    pub shortfall: Cores,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiskCheck {
+    pub mount: String,
+    #[serde(rename = "demand_bytes")]
+    pub demand: Bytes,
+    #[serde(rename = "room_bytes")]
+    pub room: i64,
+    #[serde(rename = "available_bytes")]
+    pub available: Bytes,
+    #[serde(rename = "reserve_bytes")]
+    pub reserve: Bytes,
+    pub verdict: Verdict,
+    #[serde(rename = "shortfall_bytes")]
+    pub shortfall: Bytes,
+}
+
+/// The three checks of one demand. A snapshot without a `/` disk has no disk check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checks {
+    pub memory: MemoryCheck,
+    pub cpu: CpuCheck,
+    pub disk: Option<DiskCheck>,
+}
+
+impl Checks {
+    /// The worst of the three.
+    pub fn verdict(&self) -> Verdict {
+        let disk = self.disk.as_ref().map_or(Verdict::Fits, |d| d.verdict);
+        self.memory.verdict.max(self.cpu.verdict).max(disk)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIB: u64 = 1 << 20;
+
+    fn host(available_mib: u64, total_mib: u64) -> Capacity {
+        Capacity {
+            memory_total: Bytes(total_mib * MIB),
+            memory_available: Bytes(available_mib * MIB),
+            memory_reserve: Bytes(total_mib * MIB / 10),
+            cpu_cores: Cores(2.0),
+            cpu_used: Cores(0.5),
+            cpu_limit_share: 0.7,
+            disk: Some(DiskCapacity {
+                mount: "/".into(),
+                total: Bytes(100 * MIB),
+                available: Bytes(50 * MIB),
+                reserve: Bytes(10 * MIB),
+            }),
+        }
+    }
+
+    fn check_memory(available: u64, total: u64, demand: u64, verdict: Verdict, shortfall: u64) {
+        let c = host(available, total).check_memory(Bytes(demand * MIB));
+        assert_eq!(
+            (c.verdict, c.shortfall),
+            (verdict, Bytes(shortfall * MIB)),
+            "{available} {total} {demand}"
+        );
+    }
+
+    #[test]
+    fn memory_verdicts_at_their_edges() {
+        // total 1000, reserve 100, available 500: room 400
+        check_memory(500, 1000, 400, Verdict::Fits, 0);
+        check_memory(500, 1000, 401, Verdict::Tight, 1);
+        check_memory(500, 1000, 500, Verdict::Tight, 100);
+        check_memory(500, 1000, 501, Verdict::DoesNotFit, 101);
+        // available below the reserve: negative room, even zero demand is short
+        check_memory(50, 1000, 0, Verdict::Fits, 0);
+        check_memory(50, 1000, 10, Verdict::Tight, 60);
+    }
+
+    #[test]
+    fn cpu_verdicts_against_the_limit_then_the_cores() {
+        let h = host(500, 1000);
+        assert_eq!(h.check_cpu(Cores(0.9)).verdict, Verdict::Fits); // 1.4 = 0.7 x 2
+        assert_eq!(h.check_cpu(Cores(0.91)).verdict, Verdict::Tight);
+        assert_eq!(h.check_cpu(Cores(1.5)).verdict, Verdict::Tight); // 2.0
+        let over = h.check_cpu(Cores(1.6));
+        assert_eq!(over.verdict, Verdict::DoesNotFit);
+        assert!((over.shortfall.0 - 0.7).abs() < 1e-9);
+    }
+
+    #[test]
+    fn disk_room_keeps_its_reserve() {
+        let h = host(500, 1000);
+        let d = h.disk.as_ref().map(|d| d.check(Bytes(41 * MIB)));
+        assert_eq!(
+            d.map(|d| (d.verdict, d.shortfall)),
+            Some((Verdict::Tight, Bytes(MIB)))
+        );
+    }
+
+    #[test]
+    fn worst_of_three() {
+        let h = host(500, 1000);
+        let checks = h.check(&Needs {
+            memory: Bytes(10 * MIB),
+            cpu: Cores(1.6),
+            disk: Bytes(0),
+        });
+        assert_eq!(checks.verdict(), Verdict::DoesNotFit);
+        assert!(!h.admits(&Needs {
+            memory: Bytes(10 * MIB),
+            cpu: Cores(1.6),
+            disk: Bytes(0)
+        }));
+        assert!(h.without_reserve().admits(&Needs {
+            memory: Bytes(500 * MIB),
+            cpu: Cores(1.5),
+            disk: Bytes(50 * MIB)
+        }));
+    }
+}

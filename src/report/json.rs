@@ -1,0 +1,144 @@
+//! The JSON report: stable keys, units in the key names, documented in docs/json.md. Messages
+//! inside it (warnings) are in the chosen language; codes and verdicts never are.
+
+use super::messages::Msg;
+use super::{Report, ReportInput};
+use crate::model::{Needs, Tier};
+use crate::plan::{Selection, Upgrade};
+use serde_json::{Map, Value, json};
+use std::io::{self, Write};
+
+pub struct Json;
+
+/// The version of the JSON layout; bumped when a key changes meaning or goes away.
+pub const SCHEMA: &str = "hostfit.plan/1";
+
+fn needs(n: &Needs) -> Value {
+    json!({ "memory_bytes": n.memory, "cpu_cores": n.cpu, "disk_bytes": n.disk })
+}
+
+fn selection(s: &Selection) -> Value {
+    let tiers: Map<String, Value> = s
+        .services
+        .iter()
+        .map(|(n, t)| (n.clone(), json!(t)))
+        .collect();
+    json!({
+        "services": s.services.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+        "tiers": tiers,
+        "alternatives": s.alternatives,
+        "left_out": s.left_out,
+        "demand": needs(&s.needs),
+        "checks": s.checks,
+    })
+}
+
+fn upgrade(u: &Upgrade) -> Value {
+    serde_json::to_value(u).unwrap_or(Value::Null)
+}
+
+/// The whole report as one JSON value.
+pub fn value(input: &ReportInput<'_>) -> Value {
+    let a = input.analysis;
+    let s = input.snapshot;
+    let msg = Msg::new(input.lang);
+    let c = &a.capacity;
+    let services: Vec<Value> = a
+        .services
+        .iter()
+        .map(|svc| {
+            let tiers: Map<String, Value> = svc
+                .tiers
+                .iter()
+                .map(|(t, n): &(Tier, Needs)| (t.key().to_string(), needs(n)))
+                .collect();
+            json!({
+                "name": svc.name,
+                "purpose": svc.purpose,
+                "port": svc.port,
+                "priority": svc.priority,
+                "tiers": tiers,
+                "parts": svc.parts.iter().map(|(n, r)| json!({"name": n, "min_bytes": r.min, "max_bytes": r.max})).collect::<Vec<_>>(),
+                "parts_sum": svc.parts_sum,
+                "alternatives": svc.alternatives.iter().map(|(n, p, x)| json!({"name": n, "purpose": p, "needs": needs(x)})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let warnings: Vec<Value> = a
+        .warnings
+        .iter()
+        .map(|w| {
+            let mut obj = Map::new();
+            obj.insert("code".into(), json!(w.code.key()));
+            obj.insert("message".into(), json!(msg.warning(w)));
+            for (k, v) in &w.args {
+                obj.insert((*k).to_string(), json!(v));
+            }
+            Value::Object(obj)
+        })
+        .collect();
+    let o = &a.options;
+    json!({
+        "schema": SCHEMA,
+        "lang": input.lang.code(),
+        "title": a.title,
+        "host": {
+            "name": s.host.name,
+            "taken_at": s.host.taken_at,
+            "instance": s.host.instance,
+            "cpu": {
+                "cores": c.cpu_cores,
+                "used_cores": c.cpu_used,
+                "limit_cores": c.cpu_limit(),
+            },
+            "memory": {
+                "total_bytes": c.memory_total,
+                "available_bytes": c.memory_available,
+                "reserve_bytes": c.memory_reserve,
+                "room_bytes": c.memory_room(),
+                "free_bytes": s.host.memory.free,
+                "cached_bytes": s.host.memory.cached,
+            },
+            "swap": { "total_bytes": s.host.swap.total, "free_bytes": s.host.swap.free },
+            "disk": c.disk.as_ref().map(|d| json!({
+                "mount": d.mount,
+                "total_bytes": d.total,
+                "available_bytes": d.available,
+                "reserve_bytes": d.reserve,
+                "room_bytes": d.room(),
+            })),
+            "listening_ports": s.host.listening_ports.iter().map(|p| p.port).collect::<Vec<_>>(),
+        },
+        "policy": a.policy,
+        "reconciliation": a.reconciliation,
+        "workloads": s.workloads.iter().map(|w| json!({
+            "name": w.name, "kind": w.kind, "memory_bytes": w.memory, "cpu_cores": w.cpu,
+        })).collect::<Vec<_>>(),
+        "services": services,
+        "scenarios": a.scenarios,
+        "fits_now": selection(&a.fits_now),
+        "fits_tight": selection(&a.fits_tight),
+        "options": {
+            "catalog": o.catalog,
+            "current": o.current,
+            "usable_memory_share": o.usable_rule.share(),
+            "upgrade": o.upgrade.iter().map(upgrade).collect::<Vec<_>>(),
+            "no_upgrade": o.no_upgrade,
+            "naive": o.naive.iter().map(upgrade).collect::<Vec<_>>(),
+            "lightweight": o.lightweight,
+            "phased": o.phased,
+            "never_fit": {
+                "services": o.never_fit,
+                "upgrade": o.never_fit_upgrade.as_ref().map(upgrade),
+            },
+        },
+        "warnings": warnings,
+    })
+}
+
+impl Report for Json {
+    fn write(&self, input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &value(input))?;
+        writeln!(out)
+    }
+}
