@@ -62,7 +62,9 @@ fn probes_take_a_root() {
     files(&root().join("src").join("probe"), &mut list);
     for file in list {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        for (n, line) in text.lines().enumerate() {
+        // Unit tests may name real paths as data; the code above them may not.
+        let code_part = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code_part.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             for path in ["\"/proc/", "\"/proc\"", "\"/sys/", "\"/sys\"", "\"/var/run/docker.sock"] {
                 assert!(!code.contains(path), "{}:{} hard-codes {path}", file.display(), n + 1);
