@@ -299,7 +299,7 @@ mod tests {
         check_memory(500, 1000, 500, Verdict::Tight, 100);
         check_memory(500, 1000, 501, Verdict::DoesNotFit, 101);
         // available below the reserve: negative room, even zero demand is short
-        check_memory(50, 1000, 0, Verdict::Fits, 0);
+        check_memory(50, 1000, 0, Verdict::Tight, 50);
         check_memory(50, 1000, 10, Verdict::Tight, 60);
     }
 
