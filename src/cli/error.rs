@@ -93,6 +93,12 @@ pub enum CliError {
     Other { message: String },
 }
 
+impl From<Box<InputError>> for CliError {
+    fn from(e: Box<InputError>) -> CliError {
+        CliError::Input(e)
+    }
+}
+
 impl From<InputError> for CliError {
     fn from(e: InputError) -> CliError {
         CliError::Input(Box::new(e))

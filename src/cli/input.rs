@@ -14,7 +14,7 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
 }
 
 /// Parses YAML (or JSON) text into `T`, or points at the place that is wrong.
-pub fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, InputError> {
+pub fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Box<InputError>> {
     let options = serde_saphyr::options! { with_snippet: false };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|err| {
         let raw = err.to_string();
@@ -25,10 +25,10 @@ pub fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Inp
             .unwrap_or((1, 1));
         let help = did_you_mean(&message);
         let error = InputError::at(path, text, line, column, message);
-        match help {
+        Box::new(match help {
             Some(h) => error.with_help(h),
             None => error,
-        }
+        })
     })
 }
 
@@ -78,10 +78,7 @@ fn did_you_mean(message: &str) -> Option<String> {
 /// Finds where `needle` appears as a value in `text`, searching from the first line that
 /// contains `after` (a key such as `scenarios:`), for errors found after parsing.
 pub fn locate(text: &str, after: &str, needle: &str) -> (usize, usize) {
-    let start_line = text
-        .lines()
-        .position(|l| l.contains(after))
-        .unwrap_or(0);
+    let start_line = text.lines().position(|l| l.contains(after)).unwrap_or(0);
     for (index, line) in text.lines().enumerate().skip(start_line) {
         let code = line.split(" #").next().unwrap_or(line);
         if let Some(col) = find_word(code, needle) {
@@ -121,8 +118,17 @@ mod tests {
         let err = parse_yaml::<Snapshot>(Path::new("s.yaml"), text).err();
         let err = err.expect("an error");
         assert_eq!((err.line, err.column), (2, 3));
-        assert!(err.message.starts_with("unknown field `nmae`"), "{}", err.message);
-        assert!(err.help.as_deref().unwrap_or("").contains("did you mean 'name'"));
+        assert!(
+            err.message.starts_with("unknown field `nmae`"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean 'name'")
+        );
     }
 
     #[test]

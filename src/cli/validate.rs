@@ -7,10 +7,10 @@ use crate::model::PlanFile;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-pub fn check_plan(path: &Path, text: &str, plan: &PlanFile) -> Result<(), InputError> {
+pub fn check_plan(path: &Path, text: &str, plan: &PlanFile) -> Result<(), Box<InputError>> {
     let at = |after: &str, needle: &str, message: String| {
         let (line, column) = locate(text, after, needle);
-        InputError::at(path, text, line, column, message)
+        Box::new(InputError::at(path, text, line, column, message))
     };
     if plan.services.is_empty() {
         return Err(at(
@@ -33,7 +33,7 @@ pub fn check_plan(path: &Path, text: &str, plan: &PlanFile) -> Result<(), InputE
             let (first_line, _) = locate(text, "services:", &anchor);
             let rest: String = text.lines().skip(first_line).collect::<Vec<_>>().join("\n");
             let (line, column) = locate(&rest, &anchor, &service.name);
-            return Err(InputError::at(
+            return Err(Box::new(InputError::at(
                 path,
                 text,
                 line + first_line,
@@ -42,7 +42,7 @@ pub fn check_plan(path: &Path, text: &str, plan: &PlanFile) -> Result<(), InputE
                     "service '{}' is listed twice: expected unique names",
                     service.name
                 ),
-            ));
+            )));
         }
         if service.tiers.lowest().is_none() {
             return Err(at(
@@ -115,7 +115,8 @@ pub fn check_plan(path: &Path, text: &str, plan: &PlanFile) -> Result<(), InputE
                         scenario.name, name
                     ),
                 )
-                .with_help(format!("known services: {}", known.join(", "))));
+                .with_help(format!("known services: {}", known.join(", ")))
+                .into());
             }
         }
     }

@@ -7,7 +7,9 @@ pub mod snapshot;
 pub mod units;
 
 pub use catalog::{Billing, Catalog, InstanceType, Period};
-pub use planfile::{Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers};
+pub use planfile::{
+    Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
+};
 pub use snapshot::{
     CpuState, Disk, Host, ListeningPort, MemoryState, Pressure, Protocol, Snapshot, SwapState,
     Workload, WorkloadKind,

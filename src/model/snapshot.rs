@@ -4,6 +4,7 @@
 use super::units::{Bytes, Cores};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -234,6 +235,9 @@ pub struct Workload {
     /// Where the figures were read: a cgroup path, or the processes' executable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A container's labels, as the container engine reports them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
 }
 
 impl Workload {
@@ -253,6 +257,7 @@ impl Workload {
             oom_score: None,
             processes: None,
             source: None,
+            labels: BTreeMap::new(),
         }
     }
 }

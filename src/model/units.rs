@@ -33,11 +33,15 @@ const SIZE_SUFFIXES: &[(&str, u32)] = &[
 /// Why a quantity could not be read. The text names what was expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UnitError {
-    #[error("'{0}' is not a size: expected a number with an optional unit (B, KiB/KB/K, MiB/MB/M, GiB/GB/G, TiB/TB/T), e.g. '512MiB' or '1.8GB'")]
+    #[error(
+        "'{0}' is not a size: expected a number with an optional unit (B, KiB/KB/K, MiB/MB/M, GiB/GB/G, TiB/TB/T), e.g. '512MiB' or '1.8GB'"
+    )]
     Size(String),
     #[error("'{0}' is not a size range: expected 'MIN..MAX' such as '50MB..100MB', or one size")]
     Range(String),
-    #[error("'{0}' is not a CPU amount: expected cores ('0.5'), millicores ('500m') or a percent of one core ('20%')")]
+    #[error(
+        "'{0}' is not a CPU amount: expected cores ('0.5'), millicores ('500m') or a percent of one core ('20%')"
+    )]
     Cpu(String),
     #[error("'{0}' is not a share: expected a percent such as '10%' or a fraction from 0 to 1")]
     Ratio(String),
@@ -120,7 +124,7 @@ impl Bytes {
     pub fn exact(self) -> String {
         for (name, power) in [("TiB", 4), ("GiB", 3), ("MiB", 2), ("KiB", 1)] {
             let unit = 1u64 << (10 * power);
-            if self.0 != 0 && self.0 % unit == 0 {
+            if self.0 != 0 && self.0.is_multiple_of(unit) {
                 return format!("{}{}", self.0 / unit, name);
             }
         }
@@ -547,7 +551,10 @@ mod tests {
     #[test]
     fn display_never_says_mb() {
         assert_eq!(Bytes(264 * MIB).to_string(), "264 MiB");
-        assert_eq!(Bytes::parse("7.057MiB").map(|b| b.to_string()), Ok("7.1 MiB".into()));
+        assert_eq!(
+            Bytes::parse("7.057MiB").map(|b| b.to_string()),
+            Ok("7.1 MiB".into())
+        );
         assert_eq!(Bytes(40 * 1024 * MIB).to_string(), "40.0 GiB");
         assert_eq!(Bytes(0).to_string(), "0 MiB");
     }

@@ -343,6 +343,9 @@ fn lightweight(fits_now: &Selection, capacity: &Capacity) -> Lightweight {
     }
 }
 
+/// Services with the choice made for each.
+type Picked<'a> = Vec<(&'a Service, Choice)>;
+
 /// Batches in priority order: each the largest group of the services left (at their lowest tier)
 /// that fits with the batches before it counted as used. What never fits is returned apart.
 pub fn phased(services: &[&Service], capacity: &Capacity) -> (Vec<PhasedBatch>, Vec<String>) {
@@ -370,7 +373,7 @@ pub fn phased(services: &[&Service], capacity: &Capacity) -> (Vec<PhasedBatch>, 
             })
             .collect();
         let best = search::best_choice(&options, capacity, used, &MostServices);
-        let (batch, rest): (Vec<(&Service, Choice)>, Vec<(&Service, Choice)>) = remaining
+        let (batch, rest): (Picked<'_>, Picked<'_>) = remaining
             .iter()
             .copied()
             .zip(best)

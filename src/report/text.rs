@@ -52,7 +52,7 @@ impl Report for Text {
                 }
                 Block::Numbered(items) => {
                     for (n, item) in items.iter().enumerate() {
-                        writeln!(out, "  {}. {}", n + 1, plain(&item))?;
+                        writeln!(out, "  {}. {}", n + 1, plain(item))?;
                     }
                 }
                 Block::Table(t) => {

@@ -41,7 +41,11 @@ fn layers_import_only_what_they_may() {
             }
         }
     }
-    assert!(broken.is_empty(), "forbidden imports:\n{}", broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "forbidden imports:\n{}",
+        broken.join("\n")
+    );
 }
 
 #[test]
@@ -50,7 +54,13 @@ fn plan_does_no_io() {
     files(&root().join("src").join("plan"), &mut list);
     for file in list {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        for banned in ["std::fs", "std::env", "std::time::SystemTime", "std::process", "std::net"] {
+        for banned in [
+            "std::fs",
+            "std::env",
+            "std::time::SystemTime",
+            "std::process",
+            "std::net",
+        ] {
             assert!(!text.contains(banned), "{} uses {banned}", file.display());
         }
     }
@@ -66,8 +76,19 @@ fn probes_take_a_root() {
         let code_part = text.split("#[cfg(test)]").next().unwrap_or("");
         for (n, line) in code_part.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            for path in ["\"/proc/", "\"/proc\"", "\"/sys/", "\"/sys\"", "\"/var/run/docker.sock"] {
-                assert!(!code.contains(path), "{}:{} hard-codes {path}", file.display(), n + 1);
+            for path in [
+                "\"/proc/",
+                "\"/proc\"",
+                "\"/sys/",
+                "\"/sys\"",
+                "\"/var/run/docker.sock",
+            ] {
+                assert!(
+                    !code.contains(path),
+                    "{}:{} hard-codes {path}",
+                    file.display(),
+                    n + 1
+                );
             }
         }
     }

@@ -1,31 +1,49 @@
 //! One test per class of bad input: each names the file, line and column (or the flag), says what
 //! was expected, exits with status 2, never panics, and writes no output file.
 
-use crate::util::{example, hostfit, s, Scratch};
+use crate::util::{Scratch, example, hostfit, s};
 
 /// A plan beside a copy of the seed snapshot, with `edit` applied to the plan text.
 fn broken_plan(dir: &Scratch, from: &str, to: &str) -> std::path::PathBuf {
-    let text = std::fs::read_to_string(example("aliyun-2c2g").join("plan.yaml")).unwrap_or_default();
+    let text =
+        std::fs::read_to_string(example("aliyun-2c2g").join("plan.yaml")).unwrap_or_default();
     assert!(text.contains(from), "the example has {from:?}");
-    let snapshot = std::fs::read_to_string(example("aliyun-2c2g").join("snapshot.yaml")).unwrap_or_default();
+    let snapshot =
+        std::fs::read_to_string(example("aliyun-2c2g").join("snapshot.yaml")).unwrap_or_default();
     dir.write("snapshot.yaml", &snapshot);
     dir.write("plan.yaml", &text.replacen(from, to, 1))
 }
 
 fn line_of(path: &std::path::Path, needle: &str) -> usize {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    text.lines().position(|l| l.contains(needle)).map_or(0, |i| i + 1)
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(0, |i| i + 1)
 }
 
 /// Runs the plan with --output and checks the error and that nothing was written.
-fn check_error(dir: &Scratch, plan: &std::path::Path, expected_line: usize, column: usize, says: &[&str]) {
+fn check_error(
+    dir: &Scratch,
+    plan: &std::path::Path,
+    expected_line: usize,
+    column: usize,
+    says: &[&str],
+) {
     let out = dir.path("out.json");
     let run = hostfit(&["plan", s(plan), "--format", "json", "--output", s(&out)]);
     assert_eq!(run.status, 2, "stderr: {}", run.stderr);
     let location = format!("{}:{}:{}", plan.display(), expected_line, column);
-    assert!(run.stderr.contains(&location), "expected {location} in:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(&location),
+        "expected {location} in:\n{}",
+        run.stderr
+    );
     for word in says {
-        assert!(run.stderr.contains(word), "expected {word:?} in:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(word),
+            "expected {word:?} in:\n{}",
+            run.stderr
+        );
     }
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(!out.exists(), "an output file was written");
@@ -42,9 +60,19 @@ fn bad_unit() {
 #[test]
 fn bad_cpu() {
     let dir = Scratch::new("bad-cpu");
-    let plan = broken_plan(&dir, "cpu: 0.2, disk: 300MB }\n      standard", "cpu: lots, disk: 300MB }\n      standard");
+    let plan = broken_plan(
+        &dir,
+        "cpu: 0.2, disk: 300MB }\n      standard",
+        "cpu: lots, disk: 300MB }\n      standard",
+    );
     let line = line_of(&plan, "cpu: lots");
-    check_error(&dir, &plan, line, 39, &["'lots' is not a CPU amount", "millicores"]);
+    check_error(
+        &dir,
+        &plan,
+        line,
+        39,
+        &["'lots' is not a CPU amount", "millicores"],
+    );
 }
 
 #[test]
@@ -60,25 +88,49 @@ fn unknown_key_suggests_the_right_one() {
     let dir = Scratch::new("unknown-key");
     let plan = broken_plan(&dir, "    priority: 1", "    priorty: 1");
     let line = line_of(&plan, "priorty");
-    check_error(&dir, &plan, line, 5, &["unknown field `priorty`", "did you mean 'priority'"]);
+    check_error(
+        &dir,
+        &plan,
+        line,
+        5,
+        &["unknown field `priorty`", "did you mean 'priority'"],
+    );
 }
 
 #[test]
 fn yaml_syntax() {
     let dir = Scratch::new("syntax");
-    let plan = broken_plan(&dir, "  - { name: shared-only, tier: standard, services: [shared-service] }", "  - { name: shared-only, tier: standard, services: [shared-service }");
+    let plan = broken_plan(
+        &dir,
+        "  - { name: shared-only, tier: standard, services: [shared-service] }",
+        "  - { name: shared-only, tier: standard, services: [shared-service }",
+    );
     let run = hostfit(&["plan", s(&plan)]);
     assert_eq!(run.status, 2, "{}", run.stderr);
-    assert!(run.stderr.contains(&format!("{}:", plan.display())), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{}:", plan.display())),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"));
 }
 
 #[test]
 fn unknown_service_in_a_scenario() {
     let dir = Scratch::new("unknown-service");
-    let plan = broken_plan(&dir, "services: [shared-service] }", "services: [shared-servic] }");
+    let plan = broken_plan(
+        &dir,
+        "services: [shared-service] }",
+        "services: [shared-servic] }",
+    );
     let line = line_of(&plan, "shared-servic]");
-    check_error(&dir, &plan, line, 53, &["names service 'shared-servic'", "known services"]);
+    check_error(
+        &dir,
+        &plan,
+        line,
+        53,
+        &["names service 'shared-servic'", "known services"],
+    );
 }
 
 #[test]
@@ -90,7 +142,11 @@ fn missing_snapshot_file() {
     assert!(run.stderr.contains("nowhere.yaml"), "{}", run.stderr);
     let run = hostfit(&["plan", "no-such-plan.yaml"]);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("cannot read 'no-such-plan.yaml'"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot read 'no-such-plan.yaml'"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -98,12 +154,18 @@ fn bad_snapshot_points_into_the_snapshot() {
     let dir = Scratch::new("bad-snapshot");
     let plan = broken_plan(&dir, "title:", "title:");
     let snap = dir.path("snapshot.yaml");
-    let text = std::fs::read_to_string(&snap).unwrap_or_default().replace("available: 264MiB", "available: plenty");
+    let text = std::fs::read_to_string(&snap)
+        .unwrap_or_default()
+        .replace("available: 264MiB", "available: plenty");
     std::fs::write(&snap, text).unwrap_or_default();
     let line = line_of(&snap, "plenty");
     let run = hostfit(&["plan", s(&plan)]);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.contains(&format!("snapshot.yaml:{line}:16")), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("snapshot.yaml:{line}:16")),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -115,9 +177,18 @@ fn duplicate_service() {
     let line = line_of(&plan, "  - name: shared-service");
     // the second occurrence
     let text = std::fs::read_to_string(&plan).unwrap_or_default();
-    let second = text.lines().enumerate().filter(|(_, l)| l.contains("- name: shared-service")).nth(1).map_or(0, |(i, _)| i + 1);
+    let second = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("- name: shared-service"))
+        .nth(1)
+        .map_or(0, |(i, _)| i + 1);
     assert!(second > line);
-    assert!(run.stderr.contains(&format!("plan.yaml:{second}:")), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("plan.yaml:{second}:")),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("listed twice"), "{}", run.stderr);
 }
 

@@ -2,6 +2,8 @@
 
 mod architecture;
 mod bad_input;
+mod live_scan;
 mod plan;
 mod report;
+mod scan;
 mod util;

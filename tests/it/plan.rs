@@ -1,6 +1,6 @@
 //! `hostfit plan` on the seed case, computed again here by hand, and its exit statuses.
 
-use crate::util::{example, hostfit, json, s, shared_cases, Scratch};
+use crate::util::{Scratch, example, hostfit, json, s, shared_cases};
 use serde_json::Value;
 
 const MIB: f64 = 1024.0 * 1024.0;
@@ -23,7 +23,10 @@ fn scenario<'a>(j: &'a Value, name: &str) -> &'a Value {
 }
 
 fn close(actual: f64, expected: f64, what: &str) {
-    assert!((actual - expected).abs() <= 1.0, "{what}: {actual} != {expected}");
+    assert!(
+        (actual - expected).abs() <= 1.0,
+        "{what}: {actual} != {expected}"
+    );
 }
 
 #[test]
@@ -35,15 +38,34 @@ fn seed_case_by_hand() {
     let reserve = (0.10 * total).round();
     let room = available - reserve; // 79.7 MiB
     close(num(&j["host"]["memory"]["total_bytes"]), total, "total");
-    close(num(&j["host"]["memory"]["available_bytes"]), available, "available");
-    close(num(&j["host"]["memory"]["reserve_bytes"]), reserve, "reserve");
+    close(
+        num(&j["host"]["memory"]["available_bytes"]),
+        available,
+        "available",
+    );
+    close(
+        num(&j["host"]["memory"]["reserve_bytes"]),
+        reserve,
+        "reserve",
+    );
 
     // Reconciliation: the six containers, and what is left for "other".
-    let workloads = [376.1, 371.7, 310.7, 48.69, 16.4, 7.057].iter().map(|m| (m * MIB).round()).sum::<f64>();
+    let workloads = [376.1, 371.7, 310.7, 48.69, 16.4, 7.057]
+        .iter()
+        .map(|m| (m * MIB).round())
+        .sum::<f64>();
     let r = &j["reconciliation"];
     close(num(&r["workloads_bytes"]), workloads, "workloads");
-    close(num(&r["other_bytes"]), total - available - workloads, "other");
-    close(num(&r["total_minus_workloads_bytes"]), total - workloads, "total - workloads");
+    close(
+        num(&r["other_bytes"]),
+        total - available - workloads,
+        "other",
+    );
+    close(
+        num(&r["total_minus_workloads_bytes"]),
+        total - workloads,
+        "total - workloads",
+    );
     // total - workloads is about 712 MiB, not the 264 MiB that is available
     assert!((num(&r["total_minus_workloads_bytes"]) / MIB - 712.3).abs() < 0.1);
 
@@ -53,7 +75,12 @@ fn seed_case_by_hand() {
     let standard = (250.0 + 200.0 + 250.0 + 600.0 + 600.0) * MIB; // 1900 MiB
     let ideal = (300.0 + 250.0 + 400.0) * MIB + 1.0 * GIB + 1.5 * GIB; // 3510 MiB
     let shared_only = 250.0 * MIB;
-    let cpu = [("minimum", 0.2 + 0.2 + 0.2 + 0.3 + 0.3), ("standard", 0.3 + 0.3 + 0.4 + 0.5 + 0.5), ("ideal", 0.5 + 0.4 + 0.5 + 1.0 + 1.0), ("shared-only", 0.3)];
+    let cpu = [
+        ("minimum", 0.2 + 0.2 + 0.2 + 0.3 + 0.3),
+        ("standard", 0.3 + 0.3 + 0.4 + 0.5 + 0.5),
+        ("ideal", 0.5 + 0.4 + 0.5 + 1.0 + 1.0),
+        ("shared-only", 0.3),
+    ];
     let disk_room = 26.0 * GIB - 4.0 * GIB;
     let disk = [
         ("minimum", (300.0 + 300.0 + 500.0 + 500.0 + 500.0) * MIB),
@@ -74,16 +101,31 @@ fn seed_case_by_hand() {
         assert_eq!(m["verdict"], verdict, "{name} memory");
         close(num(&m["shortfall_bytes"]), (demand - room).max(0.0), name);
         let pct = ((demand - room) / total * 1000.0).round() / 10.0;
-        assert!((num(&m["shortfall_percent_of_total"]) - pct).abs() < 0.051, "{name} pct");
+        assert!(
+            (num(&m["shortfall_percent_of_total"]) - pct).abs() < 0.051,
+            "{name} pct"
+        );
     }
     // CPU: 0.5 cores busy now; the limit is 70% of 2 cores = 1.4.
     for (name, demand) in cpu {
         let c = &scenario(&j, name)["cpu"];
-        assert!((num(&c["demand_cores"]) - demand).abs() < 1e-6, "{name} cpu demand");
+        assert!(
+            (num(&c["demand_cores"]) - demand).abs() < 1e-6,
+            "{name} cpu demand"
+        );
         let planned = 0.5 + demand;
-        let verdict = if planned <= 1.4 + 1e-9 { "fits" } else if planned <= 2.0 + 1e-9 { "tight" } else { "does_not_fit" };
+        let verdict = if planned <= 1.4 + 1e-9 {
+            "fits"
+        } else if planned <= 2.0 + 1e-9 {
+            "tight"
+        } else {
+            "does_not_fit"
+        };
         assert_eq!(c["verdict"], verdict, "{name} cpu");
-        assert!((num(&c["shortfall_cores"]) - (planned - 1.4).max(0.0)).abs() < 1e-6, "{name} cpu shortfall");
+        assert!(
+            (num(&c["shortfall_cores"]) - (planned - 1.4).max(0.0)).abs() < 1e-6,
+            "{name} cpu shortfall"
+        );
     }
     for (name, demand) in disk {
         let d = &scenario(&j, name)["disk"];
@@ -92,7 +134,12 @@ fn seed_case_by_hand() {
         assert_eq!(d["verdict"], "fits", "{name} disk");
     }
     // Each scenario's verdict is the worst of its three.
-    for (name, verdict) in [("minimum", "does_not_fit"), ("standard", "does_not_fit"), ("ideal", "does_not_fit"), ("shared-only", "tight")] {
+    for (name, verdict) in [
+        ("minimum", "does_not_fit"),
+        ("standard", "does_not_fit"),
+        ("ideal", "does_not_fit"),
+        ("shared-only", "tight"),
+    ] {
         assert_eq!(scenario(&j, name)["verdict"], verdict, "{name}");
     }
 }
@@ -102,10 +149,19 @@ fn seed_fits_now_uses_the_external_api() {
     let j = seed_json();
     // No service's lowest tier fits in 79.7 MiB; the AI services are covered by their alternative.
     assert_eq!(j["fits_now"]["services"], serde_json::json!([]));
-    assert_eq!(j["fits_now"]["alternatives"], serde_json::json!({"ai-service-1": "external-api", "ai-service-2": "external-api"}));
-    assert_eq!(j["fits_now"]["left_out"], serde_json::json!(["shared-service", "zervigo", "looma-crm"]));
+    assert_eq!(
+        j["fits_now"]["alternatives"],
+        serde_json::json!({"ai-service-1": "external-api", "ai-service-2": "external-api"})
+    );
+    assert_eq!(
+        j["fits_now"]["left_out"],
+        serde_json::json!(["shared-service", "zervigo", "looma-crm"])
+    );
     // Without the reserve, 264 MiB takes shared-service's 150 MiB but not zervigo's 120 MiB more.
-    assert_eq!(j["fits_tight"]["services"], serde_json::json!(["shared-service"]));
+    assert_eq!(
+        j["fits_tight"]["services"],
+        serde_json::json!(["shared-service"])
+    );
 }
 
 #[test]
@@ -113,13 +169,37 @@ fn seed_warnings() {
     let j = seed_json();
     let codes: Vec<(String, String)> = j["warnings"]
         .as_array()
-        .map(|a| a.iter().map(|w| (w["code"].as_str().unwrap_or("").to_string(), w["service"].as_str().unwrap_or("").to_string())).collect())
+        .map(|a| {
+            a.iter()
+                .map(|w| {
+                    (
+                        w["code"].as_str().unwrap_or("").to_string(),
+                        w["service"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default();
-    assert!(codes.contains(&("no_swap".into(), String::new())), "{codes:?}");
-    assert!(codes.contains(&("port_unknown".into(), "zervigo".into())), "{codes:?}");
-    assert!(codes.contains(&("port_unknown".into(), "looma-crm".into())), "{codes:?}");
-    assert!(!codes.iter().any(|(c, _)| c == "port_conflict"), "{codes:?}");
-    assert!(!codes.iter().any(|(c, _)| c == "snapshot_inconsistent"), "{codes:?}");
+    assert!(
+        codes.contains(&("no_swap".into(), String::new())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("port_unknown".into(), "zervigo".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("port_unknown".into(), "looma-crm".into())),
+        "{codes:?}"
+    );
+    assert!(
+        !codes.iter().any(|(c, _)| c == "port_conflict"),
+        "{codes:?}"
+    );
+    assert!(
+        !codes.iter().any(|(c, _)| c == "snapshot_inconsistent"),
+        "{codes:?}"
+    );
 }
 
 #[test]
@@ -143,7 +223,15 @@ fn snapshot_flag_overrides_the_plan_host_and_json_snapshots_load() {
             "workloads": []}"#,
     );
     let plan = example("aliyun-2c2g").join("plan.yaml");
-    let j = json(&hostfit(&["plan", s(&plan), "--snapshot", s(&snap), "--format", "json", "--check"]));
+    let j = json(&hostfit(&[
+        "plan",
+        s(&plan),
+        "--snapshot",
+        s(&snap),
+        "--format",
+        "json",
+        "--check",
+    ]));
     for sc in j["scenarios"].as_array().into_iter().flatten() {
         assert_eq!(sc["verdict"], "fits", "{}", sc["name"]);
     }
@@ -156,21 +244,39 @@ fn output_file_is_written_whole() {
     let dir = Scratch::new("output");
     let out = dir.path("report.md");
     let plan = example("aliyun-2c2g").join("plan.yaml");
-    let run = hostfit(&["plan", s(&plan), "--format", "markdown", "--output", s(&out)]);
+    let run = hostfit(&[
+        "plan",
+        s(&plan),
+        "--format",
+        "markdown",
+        "--output",
+        s(&out),
+    ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(run.stdout.is_empty());
     let text = std::fs::read_to_string(&out).unwrap_or_default();
     assert!(text.starts_with("# "), "{text}");
-    let leftovers: Vec<_> = std::fs::read_dir(&dir.0).into_iter().flatten().flatten().filter(|e| e.file_name().to_string_lossy().contains(".tmp")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&dir.0)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
 #[test]
 fn language_comes_from_the_flag_then_the_locale() {
     let plan = example("aliyun-2c2g").join("plan.yaml");
-    let zh = crate::util::hostfit_env(&["plan", s(&plan), "--format", "markdown"], &[("LANG", "zh_CN.UTF-8")]);
+    let zh = crate::util::hostfit_env(
+        &["plan", s(&plan), "--format", "markdown"],
+        &[("LANG", "zh_CN.UTF-8")],
+    );
     assert!(zh.stdout.contains("服务器当前资源状态"));
-    let en = crate::util::hostfit_env(&["plan", s(&plan), "--format", "markdown", "--lang", "en"], &[("LANG", "zh_CN.UTF-8")]);
+    let en = crate::util::hostfit_env(
+        &["plan", s(&plan), "--format", "markdown", "--lang", "en"],
+        &[("LANG", "zh_CN.UTF-8")],
+    );
     assert!(en.stdout.contains("Current state of the host"));
 }
 
@@ -200,7 +306,8 @@ fn bundled_example_is_the_shared_case_unchanged() {
         return;
     };
     for file in ["plan.yaml", "snapshot.yaml"] {
-        let shared = std::fs::read_to_string(dir.join("aliyun-2c2g").join(file)).unwrap_or_default();
+        let shared =
+            std::fs::read_to_string(dir.join("aliyun-2c2g").join(file)).unwrap_or_default();
         let ours = std::fs::read_to_string(example("aliyun-2c2g").join(file)).unwrap_or_default();
         assert_eq!(shared, ours, "{file} differs from ../shared/cases");
     }

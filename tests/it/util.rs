@@ -4,31 +4,31 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub struct Run {
-    pub status: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) status: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn example(name: &str) -> PathBuf {
+pub(crate) fn example(name: &str) -> PathBuf {
     root().join("examples").join(name)
 }
 
 /// `../shared/cases` beside the repository, when this checkout has it.
-pub fn shared_cases() -> Option<PathBuf> {
+pub(crate) fn shared_cases() -> Option<PathBuf> {
     let dir = root().join("..").join("shared").join("cases");
     dir.is_dir().then_some(dir)
 }
 
-pub fn hostfit(args: &[&str]) -> Run {
+pub(crate) fn hostfit(args: &[&str]) -> Run {
     hostfit_env(args, &[])
 }
 
-pub fn hostfit_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+pub(crate) fn hostfit_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hostfit"));
     cmd.args(args)
         .env_remove("LANG")
@@ -47,29 +47,29 @@ pub fn hostfit_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     }
 }
 
-pub fn json(run: &Run) -> serde_json::Value {
+pub(crate) fn json(run: &Run) -> serde_json::Value {
     assert_eq!(run.status, 0, "stderr: {}", run.stderr);
     serde_json::from_str(&run.stdout).expect("valid JSON on stdout")
 }
 
 /// A scratch folder for one test, removed when dropped.
-pub struct Scratch(pub PathBuf);
+pub(crate) struct Scratch(pub PathBuf);
 
 impl Scratch {
-    pub fn new(name: &str) -> Scratch {
+    pub(crate) fn new(name: &str) -> Scratch {
         let dir = std::env::temp_dir().join(format!("hostfit-it-{}-{}", name, std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("scratch dir");
         Scratch(dir)
     }
 
-    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+    pub(crate) fn write(&self, name: &str, text: &str) -> PathBuf {
         let p = self.0.join(name);
         std::fs::write(&p, text).expect("write scratch file");
         p
     }
 
-    pub fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.0.join(name)
     }
 }
@@ -80,6 +80,6 @@ impl Drop for Scratch {
     }
 }
 
-pub fn s(p: &Path) -> &str {
+pub(crate) fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }

@@ -1,0 +1,188 @@
+//! `hostfit catalog`: listing the built-in catalogs, a user's catalog file, and importing price
+//! lists into catalog files that `hostfit plan` can use.
+
+use crate::util::{Scratch, example, hostfit, json, s};
+use serde_json::Value;
+
+const GIB: u64 = 1 << 30;
+
+fn rows(value: &Value) -> &Vec<Value> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {value}"))
+}
+
+fn row<'a>(value: &'a Value, name: &str) -> &'a Value {
+    rows(value)
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+#[test]
+fn without_a_name_it_lists_the_builtin_catalogs() {
+    let run = hostfit(&["catalog"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("aliyun") && run.stdout.contains("aws"),
+        "{}",
+        run.stdout
+    );
+
+    let j = json(&hostfit(&["catalog", "--format", "json"]));
+    let names: Vec<&str> = rows(&j).iter().filter_map(|r| r["name"].as_str()).collect();
+    assert_eq!(names, ["aliyun", "aws"]);
+}
+
+#[test]
+fn json_gives_one_object_per_type_with_monthly_costs() {
+    let j = json(&hostfit(&["catalog", "aliyun", "--format", "json"]));
+    for r in rows(&j) {
+        for field in [
+            "name",
+            "vcpus",
+            "cpu_baseline",
+            "memory_bytes",
+            "monthly_cost",
+            "currency",
+        ] {
+            assert!(!r[field].is_null(), "{field} missing in {r}");
+        }
+    }
+    let seed = row(&j, "ecs.e-c1m1.large");
+    assert_eq!(seed["vcpus"], 2);
+    assert_eq!(seed["memory_bytes"], 2 * GIB);
+    assert_eq!(seed["cpu_baseline"], 1.0);
+    assert_eq!(seed["currency"], "CNY");
+    let cost = seed["monthly_cost"].as_f64().unwrap_or(f64::NAN);
+    assert!((80.0..=100.0).contains(&cost), "{cost}");
+
+    let t6 = row(&j, "ecs.t6-c1m1.large");
+    assert_eq!(t6["cpu_baseline"], 0.2);
+
+    let aws = json(&hostfit(&["catalog", "aws", "-f", "json"]));
+    let m = row(&aws, "m7i.large");
+    assert_eq!(m["monthly_cost"], 73.58); // 0.1008 USD/hour x 730
+    assert_eq!(m["currency"], "USD");
+}
+
+#[test]
+fn a_bad_catalog_file_is_reported_at_its_line() {
+    let dir = Scratch::new("catalog-bad");
+    let bad = dir.write(
+        "bad.yaml",
+        "name: mine\ninstances:\n  - name: box.small\n    family: box\n    vcpus: 2\n    cpu_baseline: 1.5\n    memory: 2GiB\n    price: 5\n    currency: EUR\n    period: month\n    billing: subscription\n    region: fsn1\n    source: page\n    as_of: \"2026-01-01\"\n",
+    );
+    let run = hostfit(&["catalog", s(&bad)]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("bad.yaml:6:5"), "{}", run.stderr);
+    assert!(run.stderr.contains("'1.5'"), "{}", run.stderr);
+
+    let run = hostfit(&["catalog", "alyun"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("'aliyun', 'aws'"), "{}", run.stderr);
+}
+
+const PRICES: &str = r#"{
+  "currency": "CNY",
+  "version": "2.0.1",
+  "publicationDate": "2025-09-30T00:00:00Z",
+  "pricingInfo": {
+    "cn-hangzhou::ecs.e-c1m1.large::vpc::linux::optimized": {"months": [{"price": "88", "period": "1"}]},
+    "cn-hangzhou::ecs.e-c1m2.xlarge::vpc::linux::optimized": {"months": [{"price": "250", "period": "1"}]},
+    "cn-hangzhou::ecs.u1-c1m1.xlarge::vpc::linux::optimized": {"months": [{"price": "190", "period": "1"}]},
+    "cn-hangzhou::ecs.g7.2xlarge::vpc::linux::optimized": {"hours": [{"price": "1.9", "period": "1"}]},
+    "cn-hangzhou::ecs.hfc7.large::vpc::linux::optimized": {"months": [{"price": "300", "period": "1"}]}
+  }
+}"#;
+
+#[test]
+fn an_imported_aliyun_catalog_lists_and_plans() {
+    let dir = Scratch::new("catalog-import");
+    let prices = dir.write("instancePrice.json", PRICES);
+    let out = dir.path("hangzhou.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&prices),
+        "--from",
+        "aliyun-price-json",
+        "--output",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("ecs.hfc7.large"), "{}", run.stderr);
+
+    let j = json(&hostfit(&["catalog", s(&out), "--format", "json"]));
+    assert_eq!(rows(&j).len(), 4);
+    let g7 = row(&j, "ecs.g7.2xlarge");
+    assert_eq!(g7["vcpus"], 8);
+    assert_eq!(g7["memory_bytes"], 32 * GIB);
+    assert_eq!(g7["monthly_cost"], 1387.0); // 1.9 CNY/hour x 730
+
+    // `hostfit plan` takes the imported file as its catalog.
+    let plan = example("aliyun-2c2g").join("plan.yaml");
+    if plan.is_file() {
+        let run = hostfit(&["plan", s(&plan), "--catalog", s(&out), "--format", "json"]);
+        assert!(run.status == 0 || run.status == 1, "{}", run.stderr);
+        let _: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn importing_skypilot_needs_a_region_and_a_failed_import_writes_nothing() {
+    let dir = Scratch::new("catalog-skypilot");
+    let vms = dir.write(
+        "vms.csv",
+        "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region,AvailabilityZone\n\
+         m7i.large,,,2.0,8.0,,0.1008,0.0323,us-east-1,use1-az1\n\
+         m7i.large,,,2.0,8.0,,0.12075,0.0476,eu-central-1,euc1-az1\n",
+    );
+    let out = dir.path("us.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&vms),
+        "--from",
+        "skypilot-csv",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("--region"), "{}", run.stderr);
+    assert!(!out.exists());
+
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&vms),
+        "--from",
+        "skypilot-csv",
+        "--region",
+        "us-east-1",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let j = json(&hostfit(&["catalog", s(&out), "-f", "json"]));
+    assert_eq!(row(&j, "m7i.large")["monthly_cost"], 73.58);
+
+    let broken = dir.write(
+        "broken.csv",
+        "InstanceType,vCPUs,MemoryGiB,Price,Region\nx.large,2,4,lots,r\n",
+    );
+    let out2 = dir.path("broken.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&broken),
+        "--from",
+        "skypilot-csv",
+        "-o",
+        s(&out2),
+    ]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("broken.csv:2:"), "{}", run.stderr);
+    assert!(!out2.exists());
+}
