@@ -134,6 +134,6 @@ mod tests {
     #[test]
     fn locate_finds_whole_words_after_a_key() {
         let text = "services:\n  - name: web\nscenarios:\n  - { name: s, services: [webx, web] }\n";
-        assert_eq!(locate(text, "scenarios:", "web"), (4, 32));
+        assert_eq!(locate(text, "scenarios:", "web"), (4, 33));
     }
 }

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod bad_input;
+mod catalog;
 mod live_scan;
 mod plan;
 mod report;

@@ -1,0 +1,219 @@
+//! `hostfit catalog import`: read a provider's price list, run the pure importer, write the
+//! catalog as YAML (whole or not at all) and warn about the entries that were skipped.
+
+use super::check::{check_catalog, import_error};
+use super::{ImportArgs, ImportSource, write_stdout};
+use crate::cli::error::CliError;
+use crate::cli::input::read_text;
+use crate::cli::output::write_atomically;
+use crate::model::{Billing, Catalog, Period};
+use crate::probe::catalog_import::{
+    ImportOptions, Imported, parse_aliyun_price_json, parse_skypilot_csv,
+};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+
+pub(super) fn run_import(
+    args: &ImportArgs,
+    base_dir: &Path,
+    out: &mut dyn Write,
+    warn: &mut dyn Write,
+) -> Result<(), CliError> {
+    let path = base_dir.join(&args.file);
+    let text = read_text(&path)?;
+    let as_of = args.as_of.clone().or_else(|| modified_date(&path));
+    let options = ImportOptions {
+        region: args.region.as_deref(),
+        as_of: as_of.as_deref(),
+    };
+    let Imported {
+        mut catalog,
+        skipped,
+    } = match args.from {
+        ImportSource::AliyunPriceJson => parse_aliyun_price_json(&text, &options),
+        ImportSource::SkypilotCsv => parse_skypilot_csv(&text, &options),
+    }
+    .map_err(|e| import_error(&path, &text, e))?;
+    if let Some(name) = &args.name {
+        catalog.name = name.clone();
+    }
+    if let Some(problem) = check_catalog(&catalog).into_iter().next() {
+        return Err(CliError::Other {
+            message: format!(
+                "the catalog imported from '{}' is not valid: {}",
+                path.display(),
+                problem.message
+            ),
+        });
+    }
+    let header = format!(
+        "Imported by `hostfit catalog import --from {}` from '{}'{}.\n{} instance types; entries of the file skipped: {}.",
+        args.from.label(),
+        args.file.display(),
+        args.region
+            .as_deref()
+            .map(|r| format!(", region {r}"))
+            .unwrap_or_default(),
+        catalog.instances.len(),
+        skipped.len()
+    );
+    let yaml = catalog_yaml(&catalog, &header);
+    match &args.output {
+        Some(output) => write_atomically(&base_dir.join(output), yaml.as_bytes())?,
+        None => write_stdout(out, yaml.as_bytes())?,
+    }
+    let mut note = format!(
+        "imported {} instance types of region '{}'",
+        catalog.instances.len(),
+        catalog
+            .instances
+            .first()
+            .map_or("", |it| it.region.as_str())
+    );
+    if let Some(output) = &args.output {
+        let _ = write!(note, " into '{}'", output.display());
+    }
+    note.push('\n');
+    let mut reasons: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for s in &skipped {
+        reasons.entry(&s.reason).or_default().push(&s.name);
+    }
+    let mut grouped: Vec<_> = reasons.into_iter().collect();
+    grouped.sort_by_key(|(_, names)| std::cmp::Reverse(names.len()));
+    for (reason, names) in grouped {
+        let shown: Vec<String> = names.iter().take(3).map(|n| format!("'{n}'")).collect();
+        let more = names.len().saturating_sub(shown.len());
+        let _ = writeln!(
+            note,
+            "warning: skipped {} ({}{}): {reason}",
+            names.len(),
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
+    // A failed note is no reason to fail the import: the catalog is written.
+    let _ = warn.write_all(note.as_bytes());
+    Ok(())
+}
+
+/// The catalog as YAML in the layout of the built-in catalogs, with `header` as a comment.
+/// Strings are written as JSON string literals, which YAML reads as double-quoted scalars.
+pub fn catalog_yaml(catalog: &Catalog, header: &str) -> String {
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let mut y = String::new();
+    for line in header.lines() {
+        let _ = writeln!(y, "# {line}");
+    }
+    if !header.is_empty() {
+        y.push('\n');
+    }
+    let _ = writeln!(y, "name: {}", quote(&catalog.name));
+    if let Some(description) = &catalog.description {
+        let _ = writeln!(y, "description: {}", quote(description));
+    }
+    y.push_str("instances:\n");
+    for it in &catalog.instances {
+        let _ = writeln!(y, "  - name: {}", quote(&it.name));
+        let _ = writeln!(y, "    family: {}", quote(&it.family));
+        let _ = writeln!(y, "    vcpus: {}", it.vcpus);
+        if let Some(b) = it.cpu_baseline {
+            let _ = writeln!(y, "    cpu_baseline: {b}");
+        }
+        let _ = writeln!(y, "    memory: {}", it.memory.exact());
+        let _ = writeln!(y, "    price: {}", it.price);
+        let _ = writeln!(y, "    currency: {}", quote(&it.currency));
+        let period = match it.period {
+            Period::Month => "month",
+            Period::Hour => "hour",
+        };
+        let billing = match it.billing {
+            Billing::Subscription => "subscription",
+            Billing::OnDemand => "on-demand",
+        };
+        let _ = writeln!(y, "    period: {period}");
+        let _ = writeln!(y, "    billing: {billing}");
+        let _ = writeln!(y, "    region: {}", quote(&it.region));
+        if let Some(usable) = it.usable_memory {
+            let _ = writeln!(y, "    usable_memory: {}", usable.exact());
+        }
+        let _ = writeln!(y, "    source: {}", quote(&it.source));
+        let _ = writeln!(y, "    as_of: {}", quote(&it.as_of));
+        let _ = writeln!(y, "    estimate: {}", it.estimate);
+    }
+    y
+}
+
+/// The file's modification date as YYYY-MM-DD (UTC), when the file system knows it.
+fn modified_date(path: &Path) -> Option<String> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let seconds = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let (y, m, d) = civil_from_days(i64::try_from(seconds / 86_400).ok()?);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month as u32, day as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::catalog::builtin_names;
+    use crate::cli::input::parse_yaml;
+    use crate::model::Bytes;
+
+    fn load(name: &str) -> Catalog {
+        match crate::cli::catalog::builtin(name) {
+            Some(Ok(catalog)) => catalog,
+            Some(Err(e)) => panic!("{name}: {e:?}"),
+            None => panic!("no built-in {name}"),
+        }
+    }
+
+    #[test]
+    fn yaml_output_reads_back_as_the_same_catalog() {
+        for name in builtin_names() {
+            let catalog = load(name);
+            let yaml = catalog_yaml(&catalog, "a header\nover two lines");
+            let back: Catalog =
+                parse_yaml(Path::new("back.yaml"), &yaml).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(back, catalog);
+        }
+        let mut odd = load("aws");
+        odd.instances[0].source = "quote \" backslash \\ colon: hash # 中文".into();
+        odd.instances[0].memory = Bytes(1_740_000_123);
+        odd.instances[0].usable_memory = Some(Bytes(1 << 29));
+        let yaml = catalog_yaml(&odd, "");
+        let back: Catalog =
+            parse_yaml(Path::new("back.yaml"), &yaml).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(back, odd);
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_999), (2024, 10, 3));
+        assert_eq!(civil_from_days(20_368), (2025, 10, 7));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+}

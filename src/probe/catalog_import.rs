@@ -1,0 +1,206 @@
+//! Importers that turn price lists into catalogs: Alibaba Cloud's public `instancePrice.json`,
+//! SkyPilot's `vms.csv`, and a user's own catalog written as CSV with the catalog's field names.
+//! Pure: text in, a `Catalog` or an error naming the line and column out; no I/O, no clock.
+
+mod aliyun;
+mod catalog_csv;
+mod skypilot;
+
+pub use aliyun::parse_aliyun_price_json;
+pub use catalog_csv::parse_catalog_csv;
+pub use skypilot::parse_skypilot_csv;
+
+use crate::model::{Catalog, InstanceType};
+use std::collections::BTreeSet;
+
+/// What an import keeps from the file, and what the file cannot say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions<'a> {
+    /// Keep only this region; needed when the file prices more than one.
+    pub region: Option<&'a str>,
+    /// The date of the prices, for `as_of` when the file does not carry one.
+    pub as_of: Option<&'a str>,
+}
+
+/// A catalog read from a price list, with the entries that could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub catalog: Catalog,
+    pub skipped: Vec<Skipped>,
+}
+
+/// An entry of the price list left out of the catalog, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: usize,
+    pub name: String,
+    pub reason: String,
+}
+
+/// A price list that cannot be read, pointing at the place (1-based line and character column).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}: {message}")]
+pub struct ImportError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl ImportError {
+    fn at(line: usize, column: usize, message: impl Into<String>) -> ImportError {
+        ImportError {
+            line: line.max(1),
+            column: column.max(1),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    fn with_help(mut self, help: impl Into<String>) -> ImportError {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// The one region to import: the one asked for (which must be present), else the only one.
+fn choose_region<'a>(
+    regions: &BTreeSet<&'a str>,
+    wanted: Option<&'a str>,
+    what: &str,
+) -> Result<&'a str, ImportError> {
+    let listed = || {
+        let names: Vec<String> = regions.iter().take(12).map(|r| format!("'{r}'")).collect();
+        let more = regions.len().saturating_sub(names.len());
+        if more > 0 {
+            format!("{} and {more} more", names.join(", "))
+        } else {
+            names.join(", ")
+        }
+    };
+    match (wanted, regions.len()) {
+        (_, 0) => Err(ImportError::at(1, 1, format!("the file has no {what}"))),
+        (Some(region), _) if regions.contains(region) => Ok(region),
+        (Some(region), _) => Err(ImportError::at(
+            1,
+            1,
+            format!("the file has no {what} for region '{region}'"),
+        )
+        .with_help(format!("regions in the file: {}", listed()))),
+        (None, 1) => regions
+            .iter()
+            .next()
+            .copied()
+            .ok_or_else(|| ImportError::at(1, 1, format!("the file has no {what}"))),
+        (None, n) => Err(ImportError::at(
+            1,
+            1,
+            format!("the file has {what} for {n} regions; a catalog covers one"),
+        )
+        .with_help(format!("choose one with --region: {}", listed()))),
+    }
+}
+
+fn sort_instances(instances: &mut [InstanceType]) {
+    instances.sort_by(|a, b| {
+        (&a.family, a.vcpus, a.memory, &a.name).cmp(&(&b.family, b.vcpus, b.memory, &b.name))
+    });
+}
+
+fn skipped_summary(skipped: &[Skipped]) -> String {
+    match skipped.first() {
+        None => "no entry of the file matched".into(),
+        Some(first) => format!(
+            "{} entries were skipped, e.g. '{}' (line {}): {}",
+            skipped.len(),
+            first.name,
+            first.line,
+            first.reason
+        ),
+    }
+}
+
+/// The line of the first CSV record: the first line that is neither empty nor a `#` comment.
+fn first_record_line(text: &str) -> usize {
+    text.lines()
+        .position(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map_or(1, |i| i + 1)
+}
+
+/// A finite number, or nothing (`nan` and `inf` parse as floats but are no prices).
+fn number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn csv_error(err: &csv::Error) -> ImportError {
+    let line = err.position().map_or(1, |p| p.line() as usize);
+    let message = match err.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("this row has {len} fields, but the header has {expected_len}"),
+        csv::ErrorKind::Utf8 { .. } => "this row is not valid UTF-8".to_string(),
+        _ => err.to_string(),
+    };
+    ImportError::at(line, 1, message)
+}
+
+/// An error at field `index` (0-based) of the row starting at `line`.
+fn cell_error(text: &str, line: usize, index: usize, message: impl Into<String>) -> ImportError {
+    let column = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .map_or(1, |row| field_column(row, index));
+    ImportError::at(line, column, message)
+}
+
+/// The 1-based character column where field `index` of a CSV line starts.
+fn field_column(row: &str, index: usize) -> usize {
+    if index == usize::MAX {
+        return 1;
+    }
+    let mut field = 0;
+    let mut quoted = false;
+    for (column, c) in row.chars().enumerate() {
+        if field == index {
+            return column + 1;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => field += 1,
+            _ => {}
+        }
+    }
+    if field == index {
+        row.chars().count() + 1
+    } else {
+        1
+    }
+}
+
+fn did_you_mean(unknown: &str, known: &[&str]) -> String {
+    let best = known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(unknown, k), *k))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((score, key)) if score >= 0.7 => {
+            format!("did you mean '{key}'? Known columns: {}", known.join(", "))
+        }
+        _ => format!("known columns: {}", known.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_columns_respect_quotes() {
+        assert_eq!(field_column("a,b,c", 0), 1);
+        assert_eq!(field_column("a,b,c", 2), 5);
+        assert_eq!(field_column("\"x,y\",b", 1), 7);
+        assert_eq!(field_column("a,b,", 2), 5);
+        assert_eq!(field_column("a,b", 2), 1);
+        assert_eq!(field_column("a", 9), 1);
+    }
+}
