@@ -4,6 +4,7 @@ mod architecture;
 mod bad_input;
 mod catalog;
 mod live_scan;
+mod options;
 mod plan;
 mod report;
 mod scan;
