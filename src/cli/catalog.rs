@@ -9,14 +9,17 @@ mod list;
 pub use check::{Problem, check_catalog};
 pub use import::catalog_yaml;
 
+use super::args::LangArg;
 use super::error::CliError;
 use super::input::{parse_yaml, read_text};
+use super::resolve_lang;
 use crate::model::Catalog;
 use crate::probe::catalog_import;
+use crate::report::Lang;
 use check::import_error;
 use clap::{Args, Subcommand, ValueEnum};
 use import::run_import;
-use list::{catalog_json, catalog_table, list_builtins};
+use list::{list_builtins, list_types};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -43,6 +46,10 @@ pub struct CatalogArgs {
     /// memory_bytes, monthly_cost, currency, estimate), hourly prices x 730
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     pub format: ListFormat,
+    /// Language of the listing and of the import summary; default from LC_ALL, LC_MESSAGES or
+    /// LANG (zh_* gives Chinese), else English
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -98,31 +105,28 @@ impl ImportSource {
 
 /// Runs `hostfit catalog`, writing to standard output and warnings to standard error.
 pub fn run(args: &CatalogArgs) -> Result<(), CliError> {
+    let env = |k: &str| std::env::var(k).ok();
+    let lang = resolve_lang(args.lang, &env);
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
-    execute(args, Path::new(""), &mut stdout, &mut stderr)
+    execute(args, lang, Path::new(""), &mut stdout, &mut stderr)
 }
 
 fn execute(
     args: &CatalogArgs,
+    lang: Lang,
     base_dir: &Path,
     out: &mut dyn Write,
     warn: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let text = match (&args.command, &args.catalog) {
+    let listing = match (&args.command, &args.catalog) {
         (Some(CatalogCommand::Import(import)), _) => {
-            return run_import(import, base_dir, out, warn);
+            return run_import(import, lang, base_dir, out, warn);
         }
-        (None, None) => list_builtins(args.format)?,
-        (None, Some(spec)) => {
-            let catalog = resolve_catalog(spec, base_dir)?;
-            match args.format {
-                ListFormat::Text => catalog_table(&catalog),
-                ListFormat::Json => catalog_json(&catalog)?,
-            }
-        }
+        (None, None) => list_builtins(args.format, lang)?,
+        (None, Some(spec)) => list_types(&resolve_catalog(spec, base_dir)?, args.format, lang)?,
     };
-    write_stdout(out, text.as_bytes())
+    write_stdout(out, &listing)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,7 +444,8 @@ mod tests {
             Wrapper::try_parse_from(std::iter::once("catalog").chain(args.iter().copied()));
         let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let result = execute(&parsed.args, base, &mut out, &mut err);
+        let lang = resolve_lang(parsed.args.lang, &|_| None);
+        let result = execute(&parsed.args, lang, base, &mut out, &mut err);
         (
             result,
             String::from_utf8_lossy(&out).into_owned(),

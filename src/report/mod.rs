@@ -1,6 +1,7 @@
 //! Reports: the analysis as text, Markdown or JSON, in English or Chinese. Each format lives in
 //! its own file and writes to the writer it is given; no format decides anything about fit.
 
+pub mod catalog;
 pub mod document;
 pub mod json;
 pub mod markdown;

@@ -1,7 +1,7 @@
 //! `hostfit catalog`: listing the built-in catalogs, a user's catalog file, and importing price
 //! lists into catalog files that `hostfit plan` can use.
 
-use crate::util::{Scratch, example, hostfit, json, s};
+use crate::util::{Scratch, example, hostfit, hostfit_env, json, s};
 use serde_json::Value;
 
 const GIB: u64 = 1 << 30;
@@ -32,6 +32,57 @@ fn without_a_name_it_lists_the_builtin_catalogs() {
     let j = json(&hostfit(&["catalog", "--format", "json"]));
     let names: Vec<&str> = rows(&j).iter().filter_map(|r| r["name"].as_str()).collect();
     assert_eq!(names, ["aliyun", "aws"]);
+}
+
+fn listing(args: &[&str]) -> String {
+    let run = hostfit(args);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    run.stdout
+}
+
+#[test]
+fn builtins_text_en() {
+    insta::assert_snapshot!(listing(&["catalog", "--lang", "en"]));
+}
+
+#[test]
+fn builtins_text_zh() {
+    insta::assert_snapshot!(listing(&["catalog", "--lang", "zh"]));
+}
+
+#[test]
+fn aliyun_text_en() {
+    insta::assert_snapshot!(listing(&["catalog", "aliyun", "--lang", "en"]));
+}
+
+#[test]
+fn aliyun_text_zh() {
+    insta::assert_snapshot!(listing(&["catalog", "aliyun", "--lang", "zh"]));
+}
+
+#[test]
+fn the_language_comes_from_the_locale_and_never_changes_json() {
+    let en = listing(&["catalog", "aws"]);
+    assert!(
+        en.contains("Per month") && en.contains("USD/hour on-demand"),
+        "{en}"
+    );
+
+    let run = hostfit_env(&["catalog", "aws"], &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("每月费用"), "{}", run.stdout);
+    assert!(run.stdout.contains("USD/小时"), "{}", run.stdout);
+    let run = hostfit_env(
+        &["catalog", "aws", "--lang", "en"],
+        &[("LANG", "zh_CN.UTF-8")],
+    );
+    assert!(run.stdout.contains("Per month"), "{}", run.stdout);
+
+    for args in [&["catalog"][..], &["catalog", "aliyun"][..]] {
+        let plain = listing(&[args, &["-f", "json"]].concat());
+        let zh = listing(&[args, &["-f", "json", "--lang", "zh"]].concat());
+        assert_eq!(plain, zh, "{args:?}");
+    }
 }
 
 #[test]
@@ -165,8 +216,41 @@ fn importing_skypilot_needs_a_region_and_a_failed_import_writes_nothing() {
         s(&out),
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("imported 1 instance types of region 'us-east-1' into '"),
+        "{}",
+        run.stderr
+    );
     let j = json(&hostfit(&["catalog", s(&out), "-f", "json"]));
     assert_eq!(row(&j, "m7i.large")["monthly_cost"], 73.58);
+
+    // The summary and the file's header follow --lang; the catalog itself does not.
+    let out_zh = dir.path("us-zh.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&vms),
+        "--from",
+        "skypilot-csv",
+        "--region",
+        "us-east-1",
+        "-o",
+        s(&out_zh),
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("已导入地域 'us-east-1' 的 1 种实例规格"),
+        "{}",
+        run.stderr
+    );
+    let yaml = std::fs::read_to_string(&out_zh).unwrap_or_default();
+    assert!(yaml.starts_with("# 由 `hostfit catalog import"), "{yaml}");
+    let j_zh = json(&hostfit(&["catalog", s(&out_zh), "-f", "json"]));
+    assert_eq!(j_zh, j);
 
     let broken = dir.write(
         "broken.csv",

@@ -1,5 +1,6 @@
 //! `hostfit catalog import`: read a provider's price list, run the pure importer, write the
-//! catalog as YAML (whole or not at all) and warn about the entries that were skipped.
+//! catalog as YAML (whole or not at all) and have `report::catalog` word the header and the
+//! summary of what was imported and skipped.
 
 use super::check::{check_catalog, import_error};
 use super::{ImportArgs, ImportSource, write_stdout};
@@ -10,13 +11,15 @@ use crate::model::{Billing, Catalog, Period};
 use crate::probe::catalog_import::{
     ImportOptions, Imported, parse_aliyun_price_json, parse_skypilot_csv,
 };
-use std::collections::BTreeMap;
+use crate::report::Lang;
+use crate::report::catalog::{ImportSummary, SkippedEntry, import_header, write_import_summary};
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
 pub(super) fn run_import(
     args: &ImportArgs,
+    lang: Lang,
     base_dir: &Path,
     out: &mut dyn Write,
     warn: &mut dyn Write,
@@ -48,57 +51,37 @@ pub(super) fn run_import(
             ),
         });
     }
-    let header = format!(
-        "Imported by `hostfit catalog import --from {}` from '{}'{}.\n{} instance types; entries of the file skipped: {}.",
-        args.from.label(),
-        args.file.display(),
-        args.region
-            .as_deref()
-            .map(|r| format!(", region {r}"))
-            .unwrap_or_default(),
-        catalog.instances.len(),
-        skipped.len()
-    );
-    let yaml = catalog_yaml(&catalog, &header);
+    let skipped: Vec<SkippedEntry<'_>> = skipped
+        .iter()
+        .map(|s| SkippedEntry {
+            name: &s.name,
+            reason: &s.reason,
+        })
+        .collect();
+    let file = args.file.display().to_string();
+    let output = args.output.as_ref().map(|o| o.display().to_string());
+    let summary = ImportSummary {
+        source: args.from.label(),
+        file: &file,
+        region_flag: args.region.as_deref(),
+        region: catalog
+            .instances
+            .first()
+            .map_or("", |it| it.region.as_str()),
+        types: catalog.instances.len(),
+        output: output.as_deref(),
+        skipped: &skipped,
+    };
+    let yaml = catalog_yaml(&catalog, &import_header(&summary, lang));
     match &args.output {
         Some(output) => write_atomically(&base_dir.join(output), yaml.as_bytes())?,
         None => write_stdout(out, yaml.as_bytes())?,
     }
-    let mut note = format!(
-        "imported {} instance types of region '{}'",
-        catalog.instances.len(),
-        catalog
-            .instances
-            .first()
-            .map_or("", |it| it.region.as_str())
-    );
-    if let Some(output) = &args.output {
-        let _ = write!(note, " into '{}'", output.display());
-    }
-    note.push('\n');
-    let mut reasons: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for s in &skipped {
-        reasons.entry(&s.reason).or_default().push(&s.name);
-    }
-    let mut grouped: Vec<_> = reasons.into_iter().collect();
-    grouped.sort_by_key(|(_, names)| std::cmp::Reverse(names.len()));
-    for (reason, names) in grouped {
-        let shown: Vec<String> = names.iter().take(3).map(|n| format!("'{n}'")).collect();
-        let more = names.len().saturating_sub(shown.len());
-        let _ = writeln!(
-            note,
-            "warning: skipped {} ({}{}): {reason}",
-            names.len(),
-            shown.join(", "),
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }
-        );
-    }
+    let mut note = Vec::new();
     // A failed note is no reason to fail the import: the catalog is written.
-    let _ = warn.write_all(note.as_bytes());
+    if write_import_summary(&summary, lang, &mut note).is_ok() {
+        let _ = warn.write_all(&note);
+    }
     Ok(())
 }
 
