@@ -1,0 +1,620 @@
+# shellcheck shell=bash
+# scripts/components.sh: starts and stops the real servers that hostfit's live tests
+# measure, each on loopback, on a free port, under one state dir. Sourced, never run.
+#
+#   source scripts/components.sh
+#   hf_start_all            # or hf_start_postgres / hf_start_redis / hf_start_docker / hf_start_node_exporter
+#   ...                     # the HOSTFIT_* variables below are exported for what runs next
+#   hf_stop_all             # idempotent, never fails
+#
+# Exported when the component is up (left unset when it is not, so live tests skip):
+#   postgres       HOSTFIT_PG_PORT HOSTFIT_PG_PID HOSTFIT_PG_CGROUP=hostfit-pg
+#   redis          HOSTFIT_REDIS_PORT HOSTFIT_REDIS_PID HOSTFIT_REDIS_CGROUP=hostfit-redis
+#   docker         DOCKER_HOST HOSTFIT_DOCKER_CONTAINER=hostfit-busy HOSTFIT_DOCKER_CONTAINER_ID
+#                  HOSTFIT_DOCKER_ALLOC_BYTES=67108864
+#   node_exporter  HOSTFIT_NODE_EXPORTER_URL
+#
+# Everything lives under ${HOSTFIT_STATE:-/tmp/hostfit-test}, made afresh by the first start;
+# pid files there let hf_stop_all (even from another shell) stop what an earlier run left.
+# Every line printed here begins with '[components]'. Recipes: ../shared/components.md.
+
+HF_STATE="${HOSTFIT_STATE:-/tmp/hostfit-test}"
+HF_CGROUP_ROOT="${HOSTFIT_CGROUP_ROOT:-/sys/fs/cgroup}"
+HF_PG_CGROUP=hostfit-pg
+HF_REDIS_CGROUP=hostfit-redis
+HF_DOCKER_CONTAINER=hostfit-busy
+HF_DOCKER_IMAGE=local/busybox:1
+HF_DOCKER_ALLOC_MIB=64
+HF_PG_BIN="${HOSTFIT_PG_BIN:-/usr/lib/postgresql/15/bin}"
+# One run per machine: the cgroup names and /sys/fs/cgroup/*/docker are machine-wide.
+HF_LOCK_FILE="${HOSTFIT_LOCK_FILE:-/tmp/hostfit-components.lock}"
+HF_READY_TIMEOUT="${HOSTFIT_READY_TIMEOUT:-30}"
+HF_LOCK_FD=""
+HF_FAIL_REASON=""
+HF_STATE_READY=""
+HF_USED_PORTS=" "
+HF_MARKER=.hostfit-components-state
+
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
+
+hf_log() { printf '[components] %s\n' "$*"; }
+hf_skip() { printf '[components] SKIP component %s: %s\n' "$1" "$2"; }
+
+# Seconds since the epoch with milliseconds, for the timings printed.
+hf_now() { date +%s.%3N; }
+hf_since() { awk -v a="$1" -v b="$(hf_now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# The docker client from docker.io, not a newer one earlier on PATH.
+hf_docker() {
+    local bin=docker
+    [ -x /usr/bin/docker ] && bin=/usr/bin/docker
+    DOCKER_HOST="unix://$HF_STATE/docker.sock" "$bin" "$@"
+}
+
+# hf_docker limited to $1 seconds (an engine that is shutting down may not answer).
+hf_docker_bounded() {
+    local secs=$1 bin=docker
+    shift
+    [ -x /usr/bin/docker ] && bin=/usr/bin/docker
+    DOCKER_HOST="unix://$HF_STATE/docker.sock" timeout "$secs" "$bin" "$@"
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on, not handed out before in this run.
+hf_free_port() {
+    local port i
+    for i in $(seq 1 50); do
+        port=""
+        if command -v python3 >/dev/null 2>&1; then
+            port=$(python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])' 2>/dev/null) || port=""
+        fi
+        if [ -z "$port" ]; then
+            port=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
+            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
+        fi
+        case "$HF_USED_PORTS" in *" $port "*) continue ;; esac
+        HF_USED_PORTS="$HF_USED_PORTS$port "
+        echo "$port"
+        return 0
+    done
+    return 1
+}
+
+# Why a server did not come up, from its log $1: the first fatal line, else the last line.
+hf_reason() {
+    local line
+    line=$(grep -m 1 -E 'FATAL|PANIC|level=fatal|# Fatal|failed to start|Error:' "$1" 2>/dev/null) ||
+        line=$(tail -n 1 "$1" 2>/dev/null)
+    printf "see '%s': %s" "$1" "${line:-empty log}"
+}
+
+# True when pid $1 is alive and its command line contains $2.
+hf_pid_is() {
+    local pid=$1 want=$2 cmd
+    [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    case "$cmd" in *"$want"*) return 0 ;; *) return 1 ;; esac
+}
+
+# Wait up to $2 seconds for pid $1 to exit.
+hf_wait_gone() {
+    local pid=$1 deadline=$(($(date +%s) + $2))
+    # A zombie (an exited child of this shell not yet reaped) counts as gone.
+    while [ -d "/proc/$pid" ] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null; do
+        [ "$(date +%s)" -lt "$deadline" ] || return 1
+        sleep 0.2
+    done
+    # Reap it if it is our child; it has exited, so this does not block.
+    wait "$pid" 2>/dev/null || true
+    return 0
+}
+
+# Stop the process whose pid is in file $1 if its command line contains $2: signal $3, then
+# KILL after $4 seconds. Quiet when there is nothing to stop.
+hf_stop_pidfile() {
+    local file=$1 want=$2 sig=$3 grace=$4 pid
+    [ -f "$file" ] || return 0
+    pid=$(head -n 1 "$file" 2>/dev/null | tr -dc '0-9')
+    if hf_pid_is "$pid" "$want"; then
+        kill "-$sig" "$pid" 2>/dev/null || true
+        if ! hf_wait_gone "$pid" "$grace"; then
+            hf_log "pid $pid ($want) still up after ${grace}s, sending KILL"
+            kill -KILL "$pid" 2>/dev/null || true
+            hf_wait_gone "$pid" 5 || true
+        fi
+    fi
+    rm -f "$file" 2>/dev/null || true
+}
+
+# The directories of cgroup $1 in the v1 memory, cpu and cpuacct hierarchies (each once,
+# also where cpu and cpuacct are mounted together).
+hf_cgroup_dirs() {
+    local name=$1 ctrl real seen=" "
+    for ctrl in memory cpu cpuacct; do
+        [ -d "$HF_CGROUP_ROOT/$ctrl" ] || continue
+        real=$(readlink -f "$HF_CGROUP_ROOT/$ctrl")
+        case "$seen" in *" $real "*) continue ;; esac
+        seen="$seen$real "
+        echo "$real/$name"
+    done
+}
+
+# Make cgroup $1 in every hierarchy of hf_cgroup_dirs; prints the reason and fails when not possible.
+hf_cgroup_create() {
+    local name=$1 dir dirs
+    dirs=$(hf_cgroup_dirs "$name")
+    if [ -z "$dirs" ] || [ ! -f "$HF_CGROUP_ROOT/memory/cgroup.procs" ]; then
+        echo "no cgroup v1 memory hierarchy at $HF_CGROUP_ROOT/memory"
+        return 1
+    fi
+    for dir in $dirs; do
+        if ! mkdir -p "$dir" 2>/dev/null; then
+            echo "cannot create '$dir'"
+            return 1
+        fi
+    done
+}
+
+# Remove cgroup $1: end what is left in it (only this script puts processes there), then rmdir.
+hf_cgroup_remove() {
+    local name=$1 dir pid i
+    for dir in $(hf_cgroup_dirs "$name"); do
+        [ -d "$dir" ] || continue
+        for i in $(seq 1 50); do
+            [ -s "$dir/cgroup.procs" ] || break
+            for pid in $(cat "$dir/cgroup.procs" 2>/dev/null); do
+                kill "-$([ "$i" -lt 25 ] && echo TERM || echo KILL)" "$pid" 2>/dev/null || true
+            done
+            sleep 0.2
+        done
+        rmdir "$dir" 2>/dev/null || hf_log "could not remove cgroup '$dir'"
+    done
+}
+
+# A command line that puts the shell into cgroup $1 then execs the rest, for `sh -c`.
+hf_cgroup_exec_prefix() {
+    local name=$1 dir prefix=""
+    for dir in $(hf_cgroup_dirs "$name"); do
+        prefix="${prefix}echo \$\$ > '$dir/cgroup.procs' && "
+    done
+    printf '%s' "$prefix"
+}
+
+# The processes that have the lock file open (a run, or the command it runs), as 'pid name'.
+hf_lock_holders() {
+    local fd pid out=""
+    for fd in /proc/[0-9]*/fd/*; do
+        [ "$(readlink "$fd" 2>/dev/null)" = "$HF_LOCK_FILE" ] || continue
+        pid=${fd#/proc/}
+        pid=${pid%%/*}
+        [ "$pid" = "$$" ] || [ "$pid" = "$BASHPID" ] && continue
+        case " $out " in *" $pid "*) continue ;; esac
+        out="$out $pid $(cat "/proc/$pid/comm" 2>/dev/null),"
+    done
+    out=${out%,}
+    printf '%s' "${out# }"
+}
+
+# Take the machine-wide lock (so two runs do not stop each other's servers), waiting up to
+# $1 seconds. True when this shell holds it, or when there is no flock to take it with.
+hf_lock() {
+    local wait=$1
+    [ -n "$HF_LOCK_FD" ] && return 0
+    command -v flock >/dev/null 2>&1 || return 0
+    exec {HF_LOCK_FD}>>"$HF_LOCK_FILE" || { HF_LOCK_FD=""; return 0; }
+    flock -n "$HF_LOCK_FD" && return 0
+    if [ "$wait" -gt 0 ]; then
+        hf_log "another run holds '$HF_LOCK_FILE' (pids: $(hf_lock_holders)), waiting up to ${wait}s"
+        flock -w "$wait" "$HF_LOCK_FD" && return 0
+    fi
+    hf_log "another run holds '$HF_LOCK_FILE' (pids: $(hf_lock_holders)): leaving its servers alone"
+    exec {HF_LOCK_FD}>&-
+    HF_LOCK_FD=""
+    return 1
+}
+
+hf_unlock() {
+    [ -n "$HF_LOCK_FD" ] || return 0
+    exec {HF_LOCK_FD}>&-
+    HF_LOCK_FD=""
+}
+
+# True when the state dir may be wiped: absent, empty, or holding the marker of these scripts.
+hf_state_ours() {
+    case "$HF_STATE" in "" | / | /tmp | /tmp/) return 1 ;; esac
+    [ ! -e "$HF_STATE" ] && return 0
+    [ -d "$HF_STATE" ] || return 1
+    [ -f "$HF_STATE/$HF_MARKER" ] && return 0
+    [ -z "$(ls -A "$HF_STATE" 2>/dev/null)" ]
+}
+
+# Take the lock, stop whatever an earlier run left, and make the state dir afresh.
+hf_prepare_state() {
+    [ -n "$HF_STATE_READY" ] && return 0
+    [ -n "$HF_FAIL_REASON" ] && return 1
+    if ! hf_state_ours; then
+        HF_FAIL_REASON="state dir '$HF_STATE' exists and was not made by these scripts (no $HF_MARKER in it)"
+        return 1
+    fi
+    if ! hf_lock "${HOSTFIT_LOCK_WAIT:-600}"; then
+        HF_FAIL_REASON="another run holds '$HF_LOCK_FILE'"
+        return 1
+    fi
+    hf_stop_all quiet
+    if ! { mkdir -p "$HF_STATE" && chmod 755 "$HF_STATE" && touch "$HF_STATE/$HF_MARKER"; }; then
+        HF_FAIL_REASON="cannot create state dir '$HF_STATE'"
+        return 1
+    fi
+    HF_STATE_READY=1
+}
+
+# Run a server in the background, its stdio on a log file and without the lock fd, so a
+# server that outlives this shell holds neither a caller's pipe nor the lock. Without job
+# control the job would share the terminal's process group, and a Ctrl-C meant for the
+# command under test would reach the servers too: setsid gives it a session of its own
+# (it does not fork there, as the job is no group leader, so $! stays the server's pid).
+hf_spawn() {
+    local log=$1 new_session=()
+    shift
+    case $- in *m*) ;; *) command -v setsid >/dev/null 2>&1 && new_session=(setsid) ;; esac
+    if [ -n "$HF_LOCK_FD" ]; then
+        "${new_session[@]}" "$@" </dev/null >>"$log" 2>&1 {HF_LOCK_FD}>&- &
+    else
+        "${new_session[@]}" "$@" </dev/null >>"$log" 2>&1 &
+    fi
+}
+
+hf_start_postgres() {
+    local t0 port dir why prefix pid
+    t0=$(hf_now)
+    unset HOSTFIT_PG_PORT HOSTFIT_PG_PID HOSTFIT_PG_CGROUP
+    hf_prepare_state || { hf_skip postgres "$HF_FAIL_REASON"; return 0; }
+    if [ ! -x "$HF_PG_BIN/postgres" ] || [ ! -x "$HF_PG_BIN/initdb" ]; then
+        hf_skip postgres "no PostgreSQL 15 server in '$HF_PG_BIN' (package postgresql)"
+        return 0
+    fi
+    if ! id postgres >/dev/null 2>&1; then
+        hf_skip postgres "no user 'postgres'"
+        return 0
+    fi
+    dir="$HF_STATE/postgres"
+    mkdir -p "$dir/sock" && chown -R postgres:postgres "$dir" && chmod 700 "$dir"
+    # initdb and the server run as postgres: every parent of the state dir must let it in.
+    if ! setpriv --reuid postgres --regid postgres --init-groups test -w "$dir/sock"; then
+        hf_skip postgres "user postgres cannot write '$dir' (a parent of HOSTFIT_STATE is not searchable)"
+        return 0
+    fi
+    if ! (cd "$dir" && setpriv --reuid postgres --regid postgres --init-groups \
+        "$HF_PG_BIN/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C \
+        >"$dir/initdb.log" 2>&1); then
+        hf_skip postgres "initdb failed, $(hf_reason "$dir/initdb.log")"
+        return 0
+    fi
+    port=$(hf_free_port) || { hf_skip postgres "no free port"; return 0; }
+    if why=$(hf_cgroup_create "$HF_PG_CGROUP"); then
+        prefix=$(hf_cgroup_exec_prefix "$HF_PG_CGROUP")
+    else
+        hf_log "postgres runs without its own cgroup: $why"
+        prefix=""
+    fi
+    # The postmaster itself is the pid of this job: sh joins the cgroup, then execs setpriv,
+    # which execs postgres as user postgres.
+    hf_spawn "$dir/server.log" sh -c "${prefix}cd '$dir' && exec setpriv --reuid postgres --regid postgres --init-groups \"\$@\"" sh \
+        "$HF_PG_BIN/postgres" -D "$dir/data" -p "$port" -k "$dir/sock" \
+        -c listen_addresses=127.0.0.1 -c logging_collector=off
+    pid=$!
+    echo "$pid" >"$HF_STATE/postgres.pid"
+    local deadline=$(($(date +%s) + HF_READY_TIMEOUT))
+    until "$HF_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres 2>/dev/null; do
+        if ! kill -0 "$pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+            hf_skip postgres "server did not answer on 127.0.0.1:$port, $(hf_reason "$dir/server.log")"
+            hf_stop_postgres
+            return 0
+        fi
+        sleep 0.2
+    done
+    export HOSTFIT_PG_PORT="$port" HOSTFIT_PG_PID="$pid"
+    [ -n "$prefix" ] && export HOSTFIT_PG_CGROUP="$HF_PG_CGROUP"
+    hf_log "postgres up in $(hf_since "$t0")s: 127.0.0.1:$port pid $pid cgroup ${HOSTFIT_PG_CGROUP:-none}"
+}
+
+hf_stop_postgres() {
+    # SIGINT is PostgreSQL's fast shutdown; the postmaster waits for its children.
+    hf_stop_pidfile "$HF_STATE/postgres.pid" postgres INT 20
+    hf_cgroup_remove "$HF_PG_CGROUP"
+}
+
+hf_start_redis() {
+    local t0 port dir why prefix pid keys=100000 size=200
+    t0=$(hf_now)
+    unset HOSTFIT_REDIS_PORT HOSTFIT_REDIS_PID HOSTFIT_REDIS_CGROUP
+    hf_prepare_state || { hf_skip redis "$HF_FAIL_REASON"; return 0; }
+    if ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-cli >/dev/null 2>&1; then
+        hf_skip redis "no redis-server or redis-cli (package redis-server)"
+        return 0
+    fi
+    dir="$HF_STATE/redis"
+    mkdir -p "$dir"
+    port=$(hf_free_port) || { hf_skip redis "no free port"; return 0; }
+    if why=$(hf_cgroup_create "$HF_REDIS_CGROUP"); then
+        prefix=$(hf_cgroup_exec_prefix "$HF_REDIS_CGROUP")
+    else
+        hf_log "redis runs without its own cgroup: $why"
+        prefix=""
+    fi
+    hf_spawn "$dir/server.log" sh -c "${prefix}cd '$dir' && exec \"\$@\"" sh \
+        redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no \
+        --daemonize no --dir "$dir" --enable-debug-command local
+    pid=$!
+    echo "$pid" >"$HF_STATE/redis.pid"
+    local deadline=$(($(date +%s) + HF_READY_TIMEOUT))
+    until [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ]; do
+        if ! kill -0 "$pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+            hf_skip redis "server did not answer on 127.0.0.1:$port, $(hf_reason "$dir/server.log")"
+            hf_stop_redis
+            return 0
+        fi
+        sleep 0.1
+    done
+    # About 20 MB of values, so the server's memory is more than its empty heap.
+    if ! redis-cli -h 127.0.0.1 -p "$port" DEBUG POPULATE "$keys" key "$size" >/dev/null 2>&1; then
+        hf_log "redis: DEBUG POPULATE failed, the server holds no data"
+    fi
+    export HOSTFIT_REDIS_PORT="$port" HOSTFIT_REDIS_PID="$pid"
+    [ -n "$prefix" ] && export HOSTFIT_REDIS_CGROUP="$HF_REDIS_CGROUP"
+    hf_log "redis up in $(hf_since "$t0")s: 127.0.0.1:$port pid $pid cgroup ${HOSTFIT_REDIS_CGROUP:-none}" \
+        "keys $(redis-cli -h 127.0.0.1 -p "$port" DBSIZE 2>/dev/null)" \
+        "used_memory $(redis-cli -h 127.0.0.1 -p "$port" INFO memory 2>/dev/null | tr -d '\r' | sed -n 's/^used_memory_human://p')"
+}
+
+hf_stop_redis() {
+    hf_stop_pidfile "$HF_STATE/redis.pid" redis-server TERM 15
+    hf_cgroup_remove "$HF_REDIS_CGROUP"
+}
+
+# A rootfs with the static busybox from Debian and a link per applet, as a tar on stdout.
+hf_busybox_rootfs() {
+    local root="$HF_STATE/busybox-rootfs" bb="" applet
+    for bb in /bin/busybox /usr/bin/busybox; do
+        # (ldd exits 1 on a static binary, so its words are read, not its status)
+        [ -x "$bb" ] && case "$(LC_ALL=C ldd "$bb" 2>&1)" in *"not a dynamic executable"*) break ;; esac
+        bb=""
+    done
+    if [ -z "$bb" ]; then
+        # Not installed (or the dynamic one): take the static one out of its package.
+        (cd "$HF_STATE" && apt-get download busybox-static >/dev/null 2>&1 &&
+            dpkg-deb -x busybox-static_*.deb busybox-deb) || return 1
+        bb="$HF_STATE/busybox-deb/bin/busybox"
+        [ -x "$bb" ] || return 1
+    fi
+    rm -rf "$root"
+    mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys" "$root/tmp" "$root/etc"
+    chmod 1777 "$root/tmp"
+    cp "$bb" "$root/bin/busybox"
+    for applet in $("$bb" --list); do
+        [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
+    done
+    echo 'root:x:0:0:root:/:/bin/sh' >"$root/etc/passwd"
+    echo 'root:x:0:' >"$root/etc/group"
+    [ -e "$root/bin/sh" ] || return 1
+    tar -C "$root" -c .
+}
+
+# The memory cgroup (v1) directory of container id $1, where Docker's cgroupfs driver puts it.
+hf_docker_memcg() {
+    local d
+    for d in "$HF_CGROUP_ROOT/memory/docker/$1" "$HF_CGROUP_ROOT"/memory/*/docker/"$1"; do
+        [ -d "$d" ] && { echo "$d"; return 0; }
+    done
+    return 1
+}
+
+hf_start_docker() {
+    local t0 dir sock pid deadline id memcg usage want
+    t0=$(hf_now)
+    unset HOSTFIT_DOCKER_CONTAINER HOSTFIT_DOCKER_CONTAINER_ID HOSTFIT_DOCKER_ALLOC_BYTES
+    hf_prepare_state || { hf_skip docker "$HF_FAIL_REASON"; return 0; }
+    if ! command -v dockerd >/dev/null 2>&1 || ! command -v containerd >/dev/null 2>&1; then
+        hf_skip docker "no dockerd or containerd (package docker.io)"
+        return 0
+    fi
+    dir="$HF_STATE/docker"
+    sock="$HF_STATE/docker.sock"
+    mkdir -p "$dir/data" "$dir/exec"
+    # No network of its own: no bridge, no iptables; the only API socket is ours.
+    hf_spawn "$dir/dockerd.log" dockerd -H "unix://$sock" \
+        --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
+        --bridge=none --iptables=false --ip-masq=false --ip-forward=false \
+        --userland-proxy=false --exec-opt native.cgroupdriver=cgroupfs --storage-driver overlay2
+    pid=$!
+    echo "$pid" >"$HF_STATE/dockerd.pid"
+    deadline=$(($(date +%s) + HF_READY_TIMEOUT))
+    until hf_docker version >/dev/null 2>&1; do
+        if ! kill -0 "$pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+            hf_skip docker "engine did not answer on '$sock', $(hf_reason "$dir/dockerd.log")"
+            hf_stop_docker
+            return 0
+        fi
+        sleep 0.2
+    done
+    hf_log "docker engine up in $(hf_since "$t0")s: unix://$sock pid $pid" \
+        "storage $(hf_docker info --format '{{.Driver}}' 2>/dev/null)" \
+        "cgroup driver $(hf_docker info --format '{{.CgroupDriver}}' 2>/dev/null)"
+    if ! hf_busybox_rootfs 2>"$dir/image.log" |
+        hf_docker import --change 'ENV PATH=/bin' - "$HF_DOCKER_IMAGE" >>"$dir/image.log" 2>&1; then
+        hf_skip docker "could not build image '$HF_DOCKER_IMAGE' from busybox-static, see '$dir/image.log'"
+        hf_stop_docker
+        return 0
+    fi
+    # A known allocation: 64 MiB written into the container's /dev/shm (a tmpfs charged to
+    # its memory cgroup), then one busy loop held to half a core by --cpus.
+    if ! id=$(hf_docker run -d --name "$HF_DOCKER_CONTAINER" --network none \
+        --memory 256m --cpus 0.5 --shm-size 128m "$HF_DOCKER_IMAGE" \
+        sh -c "dd if=/dev/zero of=/dev/shm/fill bs=1M count=$HF_DOCKER_ALLOC_MIB || exit 1; touch /tmp/filled; while :; do :; done" \
+        2>"$dir/run.log"); then
+        hf_skip docker "could not run container '$HF_DOCKER_CONTAINER': $(tail -n 1 "$dir/run.log")"
+        hf_stop_docker
+        return 0
+    fi
+    # Wait for the allocation to land in the container's cgroup.
+    want=$((HF_DOCKER_ALLOC_MIB * 1024 * 1024))
+    usage=0
+    deadline=$(($(date +%s) + HF_READY_TIMEOUT))
+    while :; do
+        if hf_docker exec "$HF_DOCKER_CONTAINER" test -e /tmp/filled >/dev/null 2>&1; then
+            memcg=$(hf_docker_memcg "$id") || memcg=""
+            [ -n "$memcg" ] && usage=$(cat "$memcg/memory.usage_in_bytes" 2>/dev/null || echo 0)
+            break
+        fi
+        if [ "$(hf_docker inspect -f '{{.State.Running}}' "$HF_DOCKER_CONTAINER" 2>/dev/null)" != true ] ||
+            [ "$(date +%s)" -ge "$deadline" ]; then
+            hf_skip docker "container '$HF_DOCKER_CONTAINER' did not fill ${HF_DOCKER_ALLOC_MIB} MiB: $(hf_docker logs --tail 1 "$HF_DOCKER_CONTAINER" 2>&1)"
+            hf_stop_docker
+            return 0
+        fi
+        sleep 0.2
+    done
+    if [ -n "$memcg" ] && [ "$usage" -lt "$want" ]; then
+        hf_log "docker: container memory.usage_in_bytes $usage is below the $want bytes written"
+    fi
+    export DOCKER_HOST="unix://$sock"
+    export HOSTFIT_DOCKER_CONTAINER="$HF_DOCKER_CONTAINER" HOSTFIT_DOCKER_CONTAINER_ID="$id"
+    export HOSTFIT_DOCKER_ALLOC_BYTES="$want"
+    hf_log "docker up in $(hf_since "$t0")s: container $HF_DOCKER_CONTAINER ${id:0:12}" \
+        "memcg ${memcg:-not found} usage $((usage / 1048576)) MiB"
+}
+
+hf_stop_docker() {
+    local sock="$HF_STATE/docker.sock" pid
+    if [ -S "$sock" ] && hf_pid_is "$(cat "$HF_STATE/dockerd.pid" 2>/dev/null)" dockerd; then
+        hf_docker_bounded 20 rm -f "$HF_DOCKER_CONTAINER" >/dev/null 2>&1 || true
+        hf_docker_bounded 20 rmi -f "$HF_DOCKER_IMAGE" >/dev/null 2>&1 || true
+    fi
+    # dockerd stops its own containerd on TERM; give it the time it takes.
+    hf_stop_pidfile "$HF_STATE/dockerd.pid" dockerd TERM 30
+    # A containerd or shim left behind (dockerd killed hard) still names our state dir.
+    for pid in /proc/[0-9]*; do
+        pid=${pid#/proc/}
+        if hf_pid_is "$pid" "$HF_STATE/docker/"; then
+            case "$(cat "/proc/$pid/comm" 2>/dev/null)" in
+            containerd*) kill -KILL "$pid" 2>/dev/null || true ;;
+            esac
+        fi
+    done
+    # A container whose shim was killed goes on running, outside any engine: end what is left
+    # in the cgroups of this engine's containers, then remove them and their 'docker' parents
+    # once empty (rmdir refuses a cgroup that is not).
+    local ctrl cid cg
+    for cid in "$HF_STATE"/docker/data/containers/*; do
+        cid=${cid##*/}
+        [ "$cid" = "*" ] && continue
+        for ctrl in "$HF_CGROUP_ROOT"/*/; do
+            cg="${ctrl}docker/$cid"
+            [ -d "$cg" ] || continue
+            for pid in $(cat "$cg/cgroup.procs" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+        done
+        sleep 0.2
+        for ctrl in "$HF_CGROUP_ROOT"/*/; do
+            [ -d "${ctrl}docker/$cid" ] && rmdir "${ctrl}docker/$cid" 2>/dev/null
+        done
+    done
+    for ctrl in "$HF_CGROUP_ROOT"/*/; do
+        [ -d "${ctrl}docker" ] && rmdir "${ctrl}docker" 2>/dev/null || true
+    done
+    [ "${DOCKER_HOST:-}" = "unix://$sock" ] && unset DOCKER_HOST
+    return 0
+}
+
+hf_start_node_exporter() {
+    local t0 port dir pid bin deadline
+    t0=$(hf_now)
+    unset HOSTFIT_NODE_EXPORTER_URL
+    hf_prepare_state || { hf_skip node_exporter "$HF_FAIL_REASON"; return 0; }
+    bin=$(command -v prometheus-node-exporter || command -v node_exporter) || {
+        hf_skip node_exporter "no prometheus-node-exporter (package prometheus-node-exporter)"
+        return 0
+    }
+    dir="$HF_STATE/node-exporter"
+    mkdir -p "$dir"
+    port=$(hf_free_port) || { hf_skip node_exporter "no free port"; return 0; }
+    # As its packaged service runs it: user prometheus (when there is one). No systemd here, so
+    # its systemd collector (on in Debian's build) would only fail on every scrape.
+    local as_user=()
+    id prometheus >/dev/null 2>&1 && as_user=(setpriv --reuid prometheus --regid prometheus --init-groups)
+    hf_spawn "$dir/server.log" "${as_user[@]}" "$bin" --web.listen-address="127.0.0.1:$port" \
+        --no-collector.systemd
+    pid=$!
+    echo "$pid" >"$HF_STATE/node-exporter.pid"
+    deadline=$(($(date +%s) + HF_READY_TIMEOUT))
+    until curl -fsS -o /dev/null "http://127.0.0.1:$port/metrics" 2>/dev/null; do
+        if ! kill -0 "$pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+            hf_skip node_exporter "did not answer on 127.0.0.1:$port, $(hf_reason "$dir/server.log")"
+            hf_stop_node_exporter
+            return 0
+        fi
+        sleep 0.1
+    done
+    export HOSTFIT_NODE_EXPORTER_URL="http://127.0.0.1:$port/metrics"
+    hf_log "node_exporter up in $(hf_since "$t0")s: $HOSTFIT_NODE_EXPORTER_URL pid $pid"
+}
+
+hf_stop_node_exporter() {
+    hf_stop_pidfile "$HF_STATE/node-exporter.pid" node-exporter TERM 10
+    hf_stop_pidfile "$HF_STATE/node-exporter.pid" node_exporter TERM 10
+}
+
+# Start every component; one that cannot start says 'SKIP component X: reason' and the rest go on.
+hf_start_all() {
+    local t0
+    t0=$(hf_now)
+    hf_start_postgres
+    hf_start_redis
+    hf_start_docker
+    hf_start_node_exporter
+    hf_log "all components started in $(hf_since "$t0")s"
+}
+
+# Stop everything under the state dir, remove the cgroups and the state dir. Idempotent; never fails.
+# With the argument 'quiet' it prints nothing when there was nothing to stop.
+hf_stop_all() {
+    local quiet=${1:-} t0 mnt
+    {
+        # Only the holder of the lock stops anything: the servers may be another run's.
+        hf_lock 0 || return 0
+        if ! hf_state_ours; then
+            [ -z "$quiet" ] && hf_log "leaving '$HF_STATE' alone: not made by these scripts"
+            [ -z "$quiet" ] && hf_unlock
+            return 0
+        fi
+        t0=$(hf_now)
+        if [ -d "$HF_STATE" ] || [ -d "$HF_CGROUP_ROOT/memory/$HF_PG_CGROUP" ] ||
+            [ -d "$HF_CGROUP_ROOT/memory/$HF_REDIS_CGROUP" ]; then
+            [ -n "$quiet" ] && hf_log "stopping what an earlier run left in '$HF_STATE'"
+            hf_stop_docker
+            hf_stop_node_exporter
+            hf_stop_redis
+            hf_stop_postgres
+            # Anything still mounted under the state dir (container shm, netns, overlay) goes
+            # before the dir does.
+            awk -v s="$HF_STATE/" 'index($2, s) == 1 { print $2 }' /proc/self/mounts 2>/dev/null |
+                sort -r | while IFS= read -r mnt; do umount -l "$mnt" 2>/dev/null || true; done
+            # The marker goes last, so a removal cut short can be finished by the next run.
+            find "$HF_STATE" -mindepth 1 -maxdepth 1 ! -name "$HF_MARKER" \
+                -exec rm -rf --one-file-system {} + 2>/dev/null
+            rm -f "$HF_STATE/$HF_MARKER"
+            rmdir "$HF_STATE" 2>/dev/null || hf_log "could not remove '$HF_STATE'"
+            [ -z "$quiet" ] && hf_log "all components stopped in $(hf_since "$t0")s"
+        elif [ -z "$quiet" ]; then
+            hf_log "nothing to stop"
+        fi
+        unset HOSTFIT_PG_PORT HOSTFIT_PG_PID HOSTFIT_PG_CGROUP \
+            HOSTFIT_REDIS_PORT HOSTFIT_REDIS_PID HOSTFIT_REDIS_CGROUP \
+            HOSTFIT_DOCKER_CONTAINER HOSTFIT_DOCKER_CONTAINER_ID HOSTFIT_DOCKER_ALLOC_BYTES \
+            HOSTFIT_NODE_EXPORTER_URL
+        HF_STATE_READY=""
+        [ -z "$quiet" ] && hf_unlock
+    } || true
+    return 0
+}
