@@ -222,6 +222,11 @@ pub struct Workload {
     pub pss: Option<Bytes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_cache: Option<Bytes>,
+    /// The part of `memory` that is recently used page cache (a cgroup's `active_file`).
+    /// MemAvailable counts it as available too, so it is the overlap between `available`
+    /// and the workloads when they add up to more than `total - available`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_file: Option<Bytes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_limit: Option<Bytes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -251,6 +256,7 @@ impl Workload {
             rss: None,
             pss: None,
             page_cache: None,
+            active_file: None,
             memory_limit: None,
             cpu_limit: None,
             ports: Vec::new(),

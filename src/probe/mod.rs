@@ -1,1 +1,31 @@
-//! placeholder
+//! Reading a host: procfs, cgroup v1/v2/hybrid, the Docker/Podman API (`scan` and the files
+//! it uses), and importing price lists into catalogs (`catalog_import`). Every host reader takes
+//! a root directory (`/` or a fixture tree) and its sources from the caller; nothing here
+//! chooses real paths, and nothing here decides fit. Imports only `crate::model`.
+
+pub mod catalog_import;
+mod cgroup;
+mod cgroup_stats;
+mod cpu;
+mod discover;
+mod disks;
+mod docker;
+mod error;
+mod host;
+mod http;
+mod meminfo;
+mod mounts;
+mod ports;
+mod pressure;
+mod processes;
+mod root;
+mod scan;
+mod sockdiag;
+mod systemd;
+mod workloads;
+
+pub use disks::DiskSource;
+pub use docker::EngineSource;
+pub use error::ProbeError;
+pub use ports::SocketSource;
+pub use scan::{Pending, ScanConfig, begin};

@@ -1,0 +1,270 @@
+//! Containers from the Docker Engine API (or Podman's compatible one): names, images, labels,
+//! limits and main PID, by GET requests over a unix socket, or from saved replies in a fixture
+//! tree. It must not read figures from the API: those come from the cgroup files.
+
+use super::error::ProbeError;
+use super::http;
+use super::root::Root;
+use crate::model::{Bytes, Cores};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How long one API request may take, each way.
+const TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Where the container engine is asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EngineSource {
+    /// Unix sockets, tried in order; the first that exists is asked.
+    Sockets(Vec<PathBuf>),
+    /// A directory under the root holding saved replies, named after the API paths
+    /// (`containers/json`, `containers/<id>/json`), for fixture trees.
+    Replies(PathBuf),
+}
+
+/// A running container as the engine describes it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Container {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) image: Option<String>,
+    pub(crate) labels: BTreeMap<String, String>,
+    /// The container's main process on the host, to find its cgroup.
+    pub(crate) pid: Option<u32>,
+    pub(crate) memory_limit: Option<Bytes>,
+    pub(crate) cpu_limit: Option<Cores>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Summary {
+    #[serde(rename = "Id", alias = "ID")]
+    id: String,
+    #[serde(rename = "Names", default)]
+    names: Option<Vec<String>>,
+    #[serde(rename = "Image", default)]
+    image: Option<String>,
+    #[serde(rename = "Labels", default)]
+    labels: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Inspect {
+    #[serde(rename = "Name", default)]
+    name: Option<String>,
+    #[serde(rename = "State", default)]
+    state: Option<InspectState>,
+    #[serde(rename = "Config", default)]
+    config: Option<InspectConfig>,
+    #[serde(rename = "HostConfig", default)]
+    host_config: Option<HostConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct InspectState {
+    #[serde(rename = "Pid", default)]
+    pid: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct InspectConfig {
+    #[serde(rename = "Image", default)]
+    image: Option<String>,
+    #[serde(rename = "Labels", default)]
+    labels: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct HostConfig {
+    #[serde(rename = "Memory", default)]
+    memory: Option<i64>,
+    #[serde(rename = "NanoCpus", alias = "NanoCPUs", default)]
+    nano_cpus: Option<i64>,
+    #[serde(rename = "CpuQuota", default)]
+    cpu_quota: Option<i64>,
+    #[serde(rename = "CpuPeriod", default)]
+    cpu_period: Option<i64>,
+}
+
+fn clean_name(name: &str) -> String {
+    name.trim_start_matches('/').to_string()
+}
+
+/// The reply to `GET /containers/json`: one container per element.
+pub(crate) fn parse_container_list(text: &str) -> Result<Vec<Container>, ProbeError> {
+    let list: Vec<Summary> = serde_json::from_str(text)
+        .map_err(|e| ProbeError::format("containers/json", e.to_string()))?;
+    Ok(list
+        .into_iter()
+        .map(|s| Container {
+            name: s
+                .names
+                .as_ref()
+                .and_then(|n| n.first())
+                .map(|n| clean_name(n))
+                .unwrap_or_else(|| s.id.chars().take(12).collect()),
+            image: s.image.filter(|i| !i.is_empty()),
+            labels: s.labels.unwrap_or_default(),
+            id: s.id,
+            ..Container::default()
+        })
+        .collect())
+}
+
+/// Adds what `GET /containers/{id}/json` says to a listed container.
+pub(crate) fn apply_inspect(container: &mut Container, text: &str) -> Result<(), ProbeError> {
+    let inspect: Inspect = serde_json::from_str(text)
+        .map_err(|e| ProbeError::format("containers/{id}/json", e.to_string()))?;
+    if let Some(name) = inspect
+        .name
+        .as_deref()
+        .map(clean_name)
+        .filter(|n| !n.is_empty())
+    {
+        container.name = name;
+    }
+    let config = inspect.config.unwrap_or_default();
+    let listed_by_id = container
+        .image
+        .as_deref()
+        .is_none_or(|i| i.starts_with("sha256:"));
+    if let Some(image) = config.image.filter(|i| !i.is_empty() && listed_by_id) {
+        container.image = Some(image);
+    }
+    if container.labels.is_empty() {
+        container.labels = config.labels.unwrap_or_default();
+    }
+    container.pid = inspect
+        .state
+        .and_then(|s| s.pid)
+        .and_then(|p| u32::try_from(p).ok())
+        .filter(|p| *p > 0);
+    let host = inspect.host_config.unwrap_or_default();
+    container.memory_limit = host
+        .memory
+        .and_then(|m| u64::try_from(m).ok())
+        .filter(|m| *m > 0)
+        .map(Bytes);
+    container.cpu_limit = match (host.nano_cpus, host.cpu_quota, host.cpu_period) {
+        (Some(n), _, _) if n > 0 => Some(Cores(n as f64 / 1e9)),
+        (_, Some(q), Some(p)) if q > 0 && p > 0 => Some(Cores(q as f64 / p as f64)),
+        (_, Some(q), _) if q > 0 => Some(Cores(q as f64 / 100_000.0)),
+        _ => None,
+    };
+    Ok(())
+}
+
+/// One GET against the engine: an API path in, the reply's body out.
+type Fetch<'a> = Box<dyn Fn(&str) -> Result<String, ProbeError> + 'a>;
+
+/// A container engine found on its socket (or a fixture's saved replies).
+pub(crate) struct Engine<'a> {
+    fetch: Fetch<'a>,
+}
+
+impl<'a> Engine<'a> {
+    /// The first socket that exists; no request is made yet.
+    pub(crate) fn find(root: Root<'a>, source: &EngineSource) -> Result<Engine<'a>, ProbeError> {
+        let fetch: Fetch<'a> = match source {
+            EngineSource::Sockets(candidates) => {
+                let socket = candidates
+                    .iter()
+                    .find(|s| s.exists())
+                    .cloned()
+                    .ok_or_else(|| {
+                        let tried: Vec<String> = candidates
+                            .iter()
+                            .map(|c| format!("'{}'", c.display()))
+                            .collect();
+                        ProbeError::Engine {
+                            socket: candidates.first().cloned().unwrap_or_default(),
+                            reason: format!(
+                                "no Docker or Podman socket found (tried {})",
+                                tried.join(", ")
+                            ),
+                        }
+                    })?;
+                Box::new(move |target: &str| http::get(&socket, target, TIMEOUT))
+            }
+            EngineSource::Replies(dir) => {
+                let dir = dir.clone();
+                Box::new(move |target: &str| root.read(dir.join(target.trim_start_matches('/'))))
+            }
+        };
+        Ok(Engine { fetch })
+    }
+
+    /// The running containers, as `GET /containers/json` lists them.
+    pub(crate) fn list(&self) -> Result<Vec<Container>, ProbeError> {
+        parse_container_list(&(self.fetch)("/containers/json")?)
+    }
+
+    /// Adds the main PID, limits and configured image; `Ok(false)` when the container is gone.
+    pub(crate) fn inspect(&self, container: &mut Container) -> Result<bool, ProbeError> {
+        match (self.fetch)(&format!("/containers/{}/json", container.id)) {
+            Ok(text) => apply_inspect(container, &text).map(|()| true),
+            // A container that stopped between the two requests is no longer a workload.
+            Err(ProbeError::Engine { reason, .. }) if reason.contains("status 404") => Ok(false),
+            Err(e) if e.is_gone() => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: &str = r#"[{"Id":"4f1c0a","Names":["/hostfit-busy"],"Image":"local/busybox:1",
+        "Labels":{"app":"busy"},"State":"running"},
+        {"Id":"9e9e","Names":["podman-web"],"Image":"sha256:abc","Labels":null}]"#;
+    const INSPECT: &str = r#"{"Id":"4f1c0a","Name":"/hostfit-busy","State":{"Pid":4321},
+        "Config":{"Image":"local/busybox:1","Labels":{"app":"busy"}},
+        "HostConfig":{"Memory":268435456,"NanoCpus":500000000,"CpuQuota":0,"CpuPeriod":0}}"#;
+
+    #[test]
+    fn list_names_without_slash() {
+        let list = parse_container_list(LIST).unwrap_or_default();
+        let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["hostfit-busy", "podman-web"]);
+        assert_eq!(list[0].labels.get("app").map(String::as_str), Some("busy"));
+        assert!(list[1].labels.is_empty());
+        assert!(parse_container_list("{}").is_err());
+    }
+
+    #[test]
+    fn inspect_gives_limits_and_pid() {
+        let mut c = parse_container_list(LIST).unwrap_or_default().remove(0);
+        assert!(apply_inspect(&mut c, INSPECT).is_ok());
+        assert_eq!(c.pid, Some(4321));
+        assert_eq!(c.memory_limit, Some(Bytes(256 << 20)));
+        assert_eq!(c.cpu_limit, Some(Cores(0.5)));
+    }
+
+    #[test]
+    fn podman_quirks_are_tolerated() {
+        let mut c = parse_container_list(LIST).unwrap_or_default().remove(1);
+        let inspect = r#"{"Id":"9e9e","Name":"podman-web","State":{"Pid":0},
+            "Config":{"Image":"docker.io/library/nginx:1"},
+            "HostConfig":{"Memory":0,"CpuQuota":150000,"CpuPeriod":100000}}"#;
+        assert!(apply_inspect(&mut c, inspect).is_ok());
+        assert_eq!(c.name, "podman-web");
+        assert_eq!(c.image.as_deref(), Some("docker.io/library/nginx:1"));
+        assert_eq!(c.pid, None);
+        assert_eq!(c.memory_limit, None);
+        assert_eq!(c.cpu_limit, Some(Cores(1.5)));
+        assert!(apply_inspect(&mut c, "[").is_err());
+    }
+
+    #[test]
+    fn no_socket_is_an_error_naming_the_candidates() {
+        let dir = std::env::temp_dir();
+        let source = EngineSource::Sockets(vec![PathBuf::from("/nonexistent/docker.sock")]);
+        let err = Engine::find(Root::new(&dir), &source)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("no Docker or Podman socket"), "{err}");
+    }
+}

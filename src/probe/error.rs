@@ -1,0 +1,45 @@
+//! The one error type of the probe layer: what could not be read or understood, and where.
+//! It must not decide whether a failure ends the scan: `scan` turns most of them into warnings.
+
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProbeError {
+    /// A file or directory under the root could not be read.
+    #[error("cannot read '{}': {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    /// A file was read but does not have the kernel's documented format.
+    #[error("'{what}' is not in the expected format: {reason}")]
+    Format { what: String, reason: String },
+    /// The container engine's API did not answer as expected.
+    #[error("container engine at '{}': {reason}", socket.display())]
+    Engine { socket: PathBuf, reason: String },
+    /// `statvfs` failed on a mount point.
+    #[error("cannot measure the filesystem at '{}': {source}", path.display())]
+    Statvfs { path: PathBuf, source: io::Error },
+}
+
+impl ProbeError {
+    pub(crate) fn format(what: impl Into<String>, reason: impl Into<String>) -> ProbeError {
+        ProbeError::Format {
+            what: what.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// True when the thing read has gone away: a process or cgroup that ended mid-scan.
+    pub(crate) fn is_gone(&self) -> bool {
+        match self {
+            ProbeError::Read { source, .. } => {
+                source.kind() == io::ErrorKind::NotFound || source.raw_os_error() == Some(3)
+            }
+            _ => false,
+        }
+    }
+
+    /// True when the file exists but this user may not read it.
+    pub(crate) fn is_denied(&self) -> bool {
+        matches!(self, ProbeError::Read { source, .. } if source.kind() == io::ErrorKind::PermissionDenied)
+    }
+}

@@ -1,0 +1,186 @@
+//! The host-wide figures under a root: name, memory and swap, cores and the limits of the
+//! cgroup the scan runs in, pressure, and listening ports with their owners. It fetches and
+//! hands the text to the pure parsers; it must not build workloads.
+
+use super::cgroup::{Cgroups, parse_proc_cgroup, path_in};
+use super::cpu;
+use super::error::ProbeError;
+use super::meminfo;
+use super::ports::SocketSource;
+use super::ports::{self, Listener};
+use super::pressure;
+use super::processes::{self, Denied, Process};
+use super::root::Root;
+use super::sockdiag;
+use crate::model::{Cores, CpuState, Host, ListeningPort, Pressure, Protocol};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::time::Duration;
+
+/// How long the kernel may take to list its listening sockets.
+const NETLINK_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Name, memory, swap, cores, own limits and pressure. Fails only when `/proc/meminfo` or
+/// `/proc/stat` cannot be read: without them there is no host to describe.
+pub(crate) fn read_host(
+    root: Root<'_>,
+    taken_at: &str,
+    cgroups: &Cgroups<'_>,
+    warnings: &mut Vec<String>,
+) -> Result<Host, ProbeError> {
+    let info = meminfo::parse_meminfo(&root.read("proc/meminfo")?);
+    let mut memory = info.memory()?;
+    let stat = root.read("proc/stat")?;
+    let cores = match root
+        .read("sys/devices/system/cpu/online")
+        .and_then(|t| cpu::parse_cpu_list(&t))
+    {
+        Ok(n) => n,
+        Err(e) => {
+            let counted = cpu::count_cpu_lines(&stat);
+            if counted == 0 {
+                return Err(e);
+            }
+            counted
+        }
+    };
+    let name = match root.read("proc/sys/kernel/hostname") {
+        Ok(n) if !n.trim().is_empty() => n.trim().to_string(),
+        Ok(_) => "localhost".to_string(),
+        Err(e) => {
+            warnings.push(e.to_string());
+            "localhost".to_string()
+        }
+    };
+    let mut quota = None;
+    match root.read("proc/self/cgroup") {
+        Ok(text) => {
+            let lines = parse_proc_cgroup(&text);
+            if let Some(path) = cgroups.layout.memory().and_then(|h| path_in(&lines, h)) {
+                match cgroups.effective(path, |c, p| c.memory_limit(p)) {
+                    Ok(limit) => memory.limit = limit,
+                    Err(e) => warnings.push(format!("own memory limit: {e}")),
+                }
+            }
+            if let Some(path) = cgroups.layout.cpu_limit().and_then(|h| path_in(&lines, h)) {
+                match cgroups.effective(path, |c, p| c.cpu_limit(p)) {
+                    Ok(q) => quota = q,
+                    Err(e) => warnings.push(format!("own CPU quota: {e}")),
+                }
+            }
+        }
+        Err(e) => warnings.push(e.to_string()),
+    }
+    Ok(Host {
+        name,
+        taken_at: taken_at.to_string(),
+        instance: None,
+        cpu: CpuState {
+            cores: Cores(f64::from(cores)),
+            used: Cores::ZERO,
+            quota,
+            interval_seconds: None,
+        },
+        memory,
+        swap: info.swap(),
+        disks: Vec::new(),
+        listening_ports: Vec::new(),
+        pressure: read_pressure(root, warnings),
+    })
+}
+
+/// PSI where the kernel offers it; a kernel without PSI is not a warning.
+fn read_pressure(root: Root<'_>, warnings: &mut Vec<String>) -> Option<Pressure> {
+    let mut read = |name: &str| match root
+        .read(format!("proc/pressure/{name}"))
+        .and_then(|t| pressure::parse_pressure(&t))
+    {
+        Ok(s) => Some(s),
+        Err(e) if e.is_gone() => None,
+        // Kernels built with PSI but booted without it refuse the read.
+        Err(ProbeError::Read { source, .. }) if source.raw_os_error() == Some(95) => None,
+        Err(e) => {
+            warnings.push(e.to_string());
+            None
+        }
+    };
+    let (cpu, memory, io) = (read("cpu"), read("memory"), read("io"));
+    if cpu.is_none() && memory.is_none() && io.is_none() {
+        return None;
+    }
+    Some(Pressure {
+        cpu_some_avg10: cpu.and_then(|s| s.some_avg10),
+        memory_some_avg10: memory.and_then(|s| s.some_avg10),
+        memory_full_avg10: memory.and_then(|s| s.full_avg10),
+        io_some_avg10: io.and_then(|s| s.some_avg10),
+    })
+}
+
+/// The listening ports, sorted, and the ports each process listens on. The owner of a socket
+/// is the lowest PID holding it (the parent of forked workers); descriptors are read only until
+/// every listening socket has an owner.
+pub(crate) fn listening_ports(
+    root: Root<'_>,
+    source: &SocketSource,
+    procs: &[Process],
+    denied: &mut Denied,
+    warnings: &mut Vec<String>,
+) -> (Vec<ListeningPort>, HashMap<u32, BTreeSet<u16>>) {
+    let mut listeners: Vec<Listener> = Vec::new();
+    let mut tables = vec![("udp", Protocol::Udp), ("udp6", Protocol::Udp)];
+    let from_netlink = match source {
+        SocketSource::Netlink => sockdiag::tcp_listeners(NETLINK_TIMEOUT).ok(),
+        SocketSource::Tables => None,
+    };
+    match from_netlink {
+        Some(found) => listeners.extend(found),
+        None => tables.extend([("tcp", Protocol::Tcp), ("tcp6", Protocol::Tcp)]),
+    }
+    for (file, protocol) in tables {
+        match root
+            .read_seq(format!("proc/net/{file}"))
+            .and_then(|t| ports::parse_net_table(&t, protocol))
+        {
+            Ok(found) => listeners.extend(found),
+            // No IPv6 on this host.
+            Err(e) if e.is_gone() && file.ends_with('6') => {}
+            Err(e) => warnings.push(e.to_string()),
+        }
+    }
+    let mut wanted: HashSet<u64> = listeners
+        .iter()
+        .map(|l| l.inode)
+        .filter(|i| *i != 0)
+        .collect();
+    let mut by_inode: HashMap<u64, &Process> = HashMap::new();
+    let mut sorted: Vec<&Process> = procs.iter().collect();
+    sorted.sort_by_key(|p| p.pid);
+    for p in sorted {
+        if wanted.is_empty() {
+            break;
+        }
+        for inode in processes::socket_inodes(root, p.pid, denied) {
+            if wanted.remove(&inode) {
+                by_inode.insert(inode, p);
+            }
+        }
+    }
+    let mut owners: HashMap<u32, BTreeSet<u16>> = HashMap::new();
+    let mut out: Vec<ListeningPort> = listeners
+        .iter()
+        .map(|l| {
+            let owner = by_inode.get(&l.inode).copied();
+            if let Some(p) = owner {
+                owners.entry(p.pid).or_default().insert(l.port);
+            }
+            ListeningPort {
+                port: l.port,
+                protocol: Some(l.protocol),
+                address: Some(l.address.to_string()),
+                process: owner.map(|p| p.name().to_string()),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (a.port, a.protocol, &a.address).cmp(&(b.port, b.protocol, &b.address)));
+    out.dedup();
+    (out, owners)
+}

@@ -1,0 +1,304 @@
+//! One scan of a host under a root: discover workloads and take the first CPU sample
+//! (`begin`), wait, then take the second sample and read everything else (`Pending::finish`).
+//! It turns failed sources into warnings; only unreadable `/proc/meminfo` or `/proc/stat` end it.
+
+use super::cgroup::{CgroupLayout, Cgroups};
+use super::cpu::{self, CpuTimes};
+use super::disks::{self, DiskSource};
+use super::docker::EngineSource;
+use super::error::ProbeError;
+use super::mounts::{self, Mount};
+use super::ports::SocketSource;
+use super::processes::{self, Denied, ProcStat, Process};
+use super::root::Root;
+use super::workloads::{self, Candidate, CgroupFigures, Interval, Origin};
+use super::{discover, host};
+use crate::model::{Bytes, Snapshot};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// What to scan and where each source is; the caller chooses, the probe only reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanConfig {
+    /// The directory that stands for `/`.
+    pub root: PathBuf,
+    pub engine: EngineSource,
+    pub disks: DiskSource,
+    /// When the scan was taken, as the snapshot should say it.
+    pub taken_at: String,
+    /// Clock ticks per second of the times in `/proc/<pid>/stat` (USER_HZ).
+    pub ticks_per_second: u64,
+    pub sockets: SocketSource,
+}
+
+/// CPU counters at one moment.
+#[derive(Debug, Clone, Default)]
+struct Counters {
+    host: Option<CpuTimes>,
+    cgroups: HashMap<String, u64>,
+    /// Each process's `stat`, with its start time and ticks used.
+    processes: HashMap<u32, ProcStat>,
+}
+
+/// A scan between its two samples.
+#[derive(Debug)]
+pub struct Pending<'a> {
+    config: &'a ScanConfig,
+    warnings: Vec<String>,
+    mounts: Vec<Mount>,
+    layout: CgroupLayout,
+    candidates: Vec<Candidate>,
+    first: Option<(Counters, Instant)>,
+}
+
+/// Finds the workloads and, when `measure_cpu`, takes the first CPU sample. Never fails: what
+/// it cannot read becomes a warning.
+pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Pending<'_> {
+    let root = Root::new(&config.root);
+    let mut warnings = Vec::new();
+    let mounts = match root
+        .read("proc/self/mountinfo")
+        .and_then(|t| mounts::parse_mountinfo(&t))
+    {
+        Ok(m) => m,
+        Err(e) => {
+            warnings.push(e.to_string());
+            Vec::new()
+        }
+    };
+    let layout = CgroupLayout::from_mounts(&mounts);
+    if layout.memory().is_none() {
+        warnings.push(
+            "no cgroup hierarchy accounts memory: services and containers are not measured"
+                .to_string(),
+        );
+    }
+    let cgroups = Cgroups {
+        root,
+        layout: layout.clone(),
+    };
+    let candidates = discover::discover(&config.engine, &cgroups, &mut warnings);
+    let first = measure_cpu.then(|| (sample(root, &cgroups, &candidates), Instant::now()));
+    Pending {
+        config,
+        warnings,
+        mounts,
+        layout,
+        candidates,
+        first,
+    }
+}
+
+fn sample(root: Root<'_>, cgroups: &Cgroups<'_>, candidates: &[Candidate]) -> Counters {
+    let host = root
+        .read("proc/stat")
+        .ok()
+        .and_then(|t| cpu::parse_proc_stat(&t).ok());
+    let cgroups = candidates
+        .iter()
+        .filter(|c| c.cpu_counter)
+        .filter_map(|c| Some((c.path.clone(), cgroups.cpu_usage_ns(&c.path).ok()?)))
+        .collect();
+    let processes = processes::list_pids(root)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|pid| Some((pid, processes::read_stat(root, pid).ok()?)))
+        .collect();
+    Counters {
+        host,
+        cgroups,
+        processes,
+    }
+}
+
+impl Pending<'_> {
+    /// Takes the second sample and reads the rest of the host.
+    pub fn finish(self) -> Result<Snapshot, ProbeError> {
+        let Pending {
+            config,
+            mut warnings,
+            mounts,
+            layout,
+            candidates,
+            first,
+        } = self;
+        let root = Root::new(&config.root);
+        let cgroups = Cgroups { root, layout };
+        let second = first
+            .as_ref()
+            .map(|(before, at)| (before, sample(root, &cgroups, &candidates), at.elapsed()));
+        let mut host = host::read_host(root, &config.taken_at, &cgroups, &mut warnings)?;
+        if let Some((before, after, elapsed)) = &second {
+            if let (Some(b), Some(a)) = (before.host, after.host) {
+                host.cpu.used = cpu::busy_cores(b, a, host.cpu.cores.0 as u32);
+            }
+            host.cpu.interval_seconds = Some((elapsed.as_secs_f64() * 1000.0).round() / 1000.0);
+        } else {
+            host.cpu.interval_seconds = Some(0.0);
+            warnings.push("CPU use was not measured: the interval is 0".to_string());
+        }
+        let real: Vec<&Mount> = mounts::real_filesystems(&mounts);
+        match disks::measure(root, &config.disks, &real) {
+            Ok(list) => {
+                for d in list {
+                    match d {
+                        Ok(disk) => host.disks.push(disk),
+                        Err(e) => warnings.push(e.to_string()),
+                    }
+                }
+            }
+            Err(e) => warnings.push(e.to_string()),
+        }
+        let measured = measure_cgroups(
+            &cgroups,
+            candidates,
+            second.as_ref().map(|(b, a, _)| (*b, a)),
+            &mut warnings,
+        );
+        // Each process in a measured cgroup, read from the cgroups now: it is counted there,
+        // and its own memory is not read.
+        let mut memory_paths: HashMap<u32, String> = HashMap::new();
+        for (c, _) in &measured {
+            for pid in cgroups.memory_pids(&c.path).unwrap_or_default() {
+                memory_paths.entry(pid).or_insert_with(|| c.path.clone());
+            }
+        }
+        let mut denied = Denied::default();
+        let procs: Vec<Process> = processes::list_pids(root)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|pid| {
+                let stat = second
+                    .as_ref()
+                    .and_then(|(_, after, _)| after.processes.get(&pid).cloned());
+                let counted = memory_paths.contains_key(&pid);
+                match processes::read_process(root, pid, stat, counted, &mut denied) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        warnings.push(e.to_string());
+                        None
+                    }
+                }
+            })
+            .collect();
+        let (listening, owners) =
+            host::listening_ports(root, &config.sockets, &procs, &mut denied, &mut warnings);
+        host.listening_ports = listening;
+        note_denied(denied, &mut warnings);
+        let interval = second.as_ref().map(|(before, after, elapsed)| Interval {
+            elapsed_ns: elapsed.as_nanos(),
+            process_ticks: after
+                .processes
+                .iter()
+                .filter_map(|(pid, now)| {
+                    let then = before.processes.get(pid)?;
+                    (then.start == now.start).then(|| (*pid, now.ticks.saturating_sub(then.ticks)))
+                })
+                .collect(),
+            ticks_per_second: config.ticks_per_second,
+        });
+        let active_file: Bytes = measured
+            .iter()
+            .filter_map(|(_, f)| f.memory.active_file)
+            .sum();
+        let workloads = workloads::assemble(workloads::Inputs {
+            measured,
+            processes: &procs,
+            memory_paths: &memory_paths,
+            ports: &owners,
+            interval: interval.as_ref(),
+        });
+        let snapshot = Snapshot {
+            host,
+            workloads,
+            warnings,
+        };
+        Ok(reconcile(snapshot, active_file))
+    }
+}
+
+/// Reads each candidate's figures; one that vanished is dropped without a word.
+fn measure_cgroups(
+    cgroups: &Cgroups<'_>,
+    candidates: Vec<Candidate>,
+    counters: Option<(&Counters, &Counters)>,
+    warnings: &mut Vec<String>,
+) -> Vec<(Candidate, CgroupFigures)> {
+    let mut out = Vec::new();
+    for c in candidates {
+        let memory = match cgroups.memory(&c.path) {
+            Ok(m) => m,
+            // Gone with its directory: the workload ended mid-scan.
+            Err(e) if e.is_gone() && !cgroups.exists(&c.path) => continue,
+            Err(e) => {
+                warnings.push(format!("{} '{}': {e}", kind_word(&c), c.name()));
+                continue;
+            }
+        };
+        let cpu_ns = counters.and_then(|(b, a)| {
+            let before = b.cgroups.get(&c.path)?;
+            Some(a.cgroups.get(&c.path)?.saturating_sub(*before))
+        });
+        let source = cgroups
+            .layout
+            .memory()
+            .map(|h| h.dir(&c.path).display().to_string())
+            .unwrap_or_else(|| c.path.clone());
+        let figures = CgroupFigures {
+            memory,
+            memory_limit: cgroups.memory_limit(&c.path).ok().flatten(),
+            cpu_limit: cgroups.cpu_limit(&c.path).ok().flatten(),
+            cpu_ns,
+            source,
+        };
+        out.push((c, figures));
+    }
+    out
+}
+
+fn kind_word(c: &Candidate) -> &'static str {
+    match c.origin {
+        Origin::Container(_) => "container",
+        Origin::Service(_) => "service",
+    }
+}
+
+fn note_denied(denied: Denied, warnings: &mut Vec<String>) {
+    if denied.pss > 0 {
+        warnings.push(format!(
+            "smaps_rollup not readable for {} processes: their RSS is counted instead of PSS",
+            denied.pss
+        ));
+    }
+    if denied.exe > 0 {
+        warnings.push(format!(
+            "executable not readable for {} processes: they are grouped by command name",
+            denied.exe
+        ));
+    }
+    if denied.fds > 0 {
+        warnings.push(format!(
+            "open files not readable for {} processes: their ports have no owner",
+            denied.fds
+        ));
+    }
+}
+
+/// Checks `total = available + workloads + other` with `other` at least zero, and says why
+/// when the workloads' working sets exceed what MemAvailable leaves: the working set keeps
+/// active page cache (`active_file`), which MemAvailable counts as available.
+fn reconcile(mut snapshot: Snapshot, active_file: Bytes) -> Snapshot {
+    let memory = &snapshot.host.memory;
+    let used = memory.total.saturating_sub(memory.available);
+    let workloads: Bytes = snapshot.workloads.iter().map(|w| w.memory).sum();
+    if workloads > used {
+        snapshot.warnings.push(format!(
+            "the workloads' working sets add up to {workloads} ({} bytes), more than total - available \
+             = {used} ({} bytes): {active_file} of them is active page cache in their cgroups, which \
+             MemAvailable counts as available",
+            workloads.0, used.0
+        ));
+    }
+    snapshot
+}

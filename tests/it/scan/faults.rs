@@ -1,0 +1,174 @@
+//! `hostfit scan` on broken copies of the fixture trees: missing and garbage files, a missing
+//! `/proc/meminfo`, and CPU measured between two samples while the files change.
+
+use super::{TAKEN_AT, scan_fixture, tree};
+use crate::util::{Scratch, hostfit, s};
+use hostfit::model::{Cores, Snapshot};
+use hostfit::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Copies a fixture tree, links included, so that a test may change it.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let kind = entry.file_type().expect("file type");
+        let target = to.join(entry.file_name());
+        if kind.is_symlink() {
+            let link = std::fs::read_link(entry.path()).expect("read_link");
+            std::os::unix::fs::symlink(link, &target).expect("symlink");
+        } else if kind.is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn scan_missing_cgroup_file_is_a_warning() {
+    let scratch = Scratch::new("scan-missing-file");
+    let dir = scratch.path("host");
+    copy_tree(&tree("cgroup-v2"), &dir);
+    std::fs::remove_file(dir.join("sys/fs/cgroup/system.slice/docker.service/memory.stat"))
+        .expect("rm");
+    std::fs::remove_file(dir.join("proc/pressure/io")).expect("rm");
+    std::fs::write(dir.join("proc/net/tcp6"), "garbage\n 0: 1 2\n").expect("write");
+    let snap = scan_fixture(&dir, "json");
+    assert!(!snap.workloads.iter().any(|w| w.name == "docker"));
+    let joined = snap.warnings.join("\n");
+    assert!(
+        joined.contains("service 'docker'") && joined.contains("memory.stat"),
+        "{joined}"
+    );
+    assert!(joined.contains("net table"), "{joined}");
+    let pressure = snap.host.pressure.expect("pressure");
+    assert_eq!(pressure.io_some_avg10, None);
+    // the processes of the unreadable cgroup are still counted, once, by executable
+    assert!(snap.workloads.iter().any(|w| w.name == "dockerd"));
+}
+
+#[test]
+fn scan_without_meminfo_fails_cleanly() {
+    let scratch = Scratch::new("scan-no-meminfo");
+    let dir = scratch.path("host");
+    copy_tree(&tree("hybrid"), &dir);
+    std::fs::remove_file(dir.join("proc/meminfo")).expect("rm");
+    let run = hostfit(&["scan", "--root", s(&dir), "--interval", "0"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("meminfo"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn scan_garbage_files_do_not_panic() {
+    let scratch = Scratch::new("scan-garbage");
+    let dir = scratch.path("host");
+    copy_tree(&tree("hybrid"), &dir);
+    for rel in [
+        "proc/self/mountinfo",
+        "proc/stat",
+        "proc/4000/stat",
+        "proc/4000/cgroup",
+        "proc/3000/smaps_rollup",
+        "sys/fs/cgroup/memory/hostfit-pg/memory.stat",
+        "hostfit-fixture/engine/containers/json",
+        "hostfit-fixture/statvfs",
+        "proc/pressure/cpu",
+    ] {
+        std::fs::write(dir.join(rel), "\u{0}(((garbage) 1 2 :: -5 ] [\n\n").expect("write");
+    }
+    let run = hostfit(&[
+        "scan",
+        "--root",
+        s(&dir),
+        "--interval",
+        "0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let snap: Snapshot = serde_json::from_str(&run.stdout).expect("json");
+    assert!(snap.warnings.len() >= 4, "{:?}", snap.warnings);
+    // with neither /proc/stat nor sysfs, there is no core count: an error, not a guess
+    std::fs::write(dir.join("sys/devices/system/cpu/online"), "x\n").expect("write");
+    let run = hostfit(&["scan", "--root", s(&dir), "--interval", "0"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("cpu list"), "{}", run.stderr);
+}
+
+/// CPU between the two samples: the host from /proc/stat, a container from cpuacct.usage, a
+/// cgroup without a CPU directory from its processes' ticks.
+#[test]
+fn scan_measures_cpu_between_two_samples() {
+    let scratch = Scratch::new("scan-cpu");
+    let dir = scratch.path("host");
+    copy_tree(&tree("hybrid"), &dir);
+    let cid = "9f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    let config = ScanConfig {
+        root: dir.clone(),
+        engine: EngineSource::Replies(PathBuf::from("hostfit-fixture/engine")),
+        disks: DiskSource::Table(PathBuf::from("hostfit-fixture/statvfs")),
+        taken_at: TAKEN_AT.to_string(),
+        ticks_per_second: 100,
+        sockets: SocketSource::Tables,
+    };
+    let pending = probe::begin(&config, true);
+    let started = std::time::Instant::now();
+    let wait = Duration::from_millis(600);
+    // over the wait: the host 1.5 of 2 cores busy, the container 0.5 core, postgres 0.25
+    let stat_path = dir.join("proc/stat");
+    let stat = std::fs::read_to_string(&stat_path).expect("stat");
+    let ticks = 60u64; // 0.6 s at 100 Hz, two cores: 120 ticks in all, 90 busy
+    let first = stat.lines().next().unwrap_or("");
+    let mut f: Vec<u64> = first
+        .split_whitespace()
+        .skip(1)
+        .map(|v| v.parse().unwrap_or(0))
+        .collect();
+    f[0] += 90;
+    f[3] += 2 * ticks - 90;
+    let line = format!(
+        "cpu  {}",
+        f.iter().map(u64::to_string).collect::<Vec<_>>().join(" ")
+    );
+    std::fs::write(&stat_path, stat.replacen(first, &line, 1)).expect("write stat");
+    let usage = dir.join(format!("sys/fs/cgroup/cpuacct/docker/{cid}/cpuacct.usage"));
+    let before: u64 = std::fs::read_to_string(&usage)
+        .expect("usage")
+        .trim()
+        .parse()
+        .expect("n");
+    std::fs::write(&usage, format!("{}\n", before + 300_000_000)).expect("write usage");
+    let pg = dir.join("proc/4000/stat");
+    let text = std::fs::read_to_string(&pg).expect("pg stat");
+    // utime 3000 -> 3015: 15 ticks = 0.15 s of CPU over 0.6 s
+    std::fs::write(&pg, text.replacen(" 3000 500 ", " 3015 500 ", 1)).expect("write pg stat");
+    std::thread::sleep(wait.saturating_sub(started.elapsed()));
+    let snap = pending.finish().expect("a snapshot");
+    let close = |got: Cores, want: f64| (got.0 - want).abs() <= want * 0.1;
+    assert!(
+        close(snap.host.cpu.used, 1.5),
+        "host {}",
+        snap.host.cpu.used
+    );
+    let seconds = snap.host.cpu.interval_seconds.unwrap_or(0.0);
+    assert!((0.6..0.8).contains(&seconds), "{seconds}");
+    let busy = snap
+        .workloads
+        .iter()
+        .find(|w| w.name == "hostfit-busy")
+        .expect("busy");
+    assert!(
+        close(busy.cpu, 0.5 * 0.6 / seconds),
+        "container {}",
+        busy.cpu
+    );
+    let pg = snap
+        .workloads
+        .iter()
+        .find(|w| w.name == "hostfit-pg")
+        .expect("pg");
+    assert!(close(pg.cpu, 0.25 * 0.6 / seconds), "postgres {}", pg.cpu);
+    assert!(!snap.warnings.iter().any(|w| w.contains("not measured")));
+}
