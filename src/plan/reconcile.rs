@@ -12,12 +12,16 @@ pub struct Reconciliation {
     pub available: Bytes,
     #[serde(rename = "workloads_bytes")]
     pub workloads: Bytes,
-    /// total - available - workloads: the kernel, processes outside the workloads and page cache
+    /// Page cache the workloads' working sets include (their cgroups' `active_file`) that
+    /// MemAvailable counts as available too: counted twice, so taken out once.
+    #[serde(rename = "workload_cache_bytes")]
+    pub workload_cache: Bytes,
+    /// total - available - (workloads - workload cache): the kernel, processes outside the workloads and page cache
     /// that cannot be reclaimed. Negative only when the snapshot contradicts itself.
     #[serde(rename = "other_bytes")]
     pub other: i64,
-    /// total - workloads: what "available" would be if only the workloads used memory, as the
-    /// seed computed its 831 MB.
+    /// total - (workloads - workload cache): what "available" would be if only the workloads used
+    /// memory, as the seed computed its 831 MB.
     #[serde(rename = "total_minus_workloads_bytes")]
     pub total_minus_workloads: i64,
     pub lines: Vec<ReconciliationLine>,
@@ -62,8 +66,10 @@ fn signed(v: i128) -> i64 {
 pub fn reconcile(snapshot: &Snapshot) -> Reconciliation {
     let memory = &snapshot.host.memory;
     let workloads: Bytes = snapshot.workloads.iter().map(|w| w.memory).sum();
+    let cache = workload_cache(snapshot);
     let other = signed(
-        i128::from(memory.total.0) - i128::from(memory.available.0) - i128::from(workloads.0),
+        i128::from(memory.total.0) - i128::from(memory.available.0) - i128::from(workloads.0)
+            + i128::from(cache.0),
     );
     let mut lines = vec![ReconciliationLine {
         name: "available".into(),
@@ -75,6 +81,13 @@ pub fn reconcile(snapshot: &Snapshot) -> Reconciliation {
         kind: "workload",
         bytes: signed(i128::from(w.memory.0)),
     }));
+    if cache > Bytes::ZERO {
+        lines.push(ReconciliationLine {
+            name: "workload_cache".into(),
+            kind: "workload_cache",
+            bytes: -signed(i128::from(cache.0)),
+        });
+    }
     lines.push(ReconciliationLine {
         name: "other".into(),
         kind: "other",
@@ -84,10 +97,21 @@ pub fn reconcile(snapshot: &Snapshot) -> Reconciliation {
         total: memory.total,
         available: memory.available,
         workloads,
+        workload_cache: cache,
         other,
-        total_minus_workloads: signed(memory.total.signed_diff(workloads)),
+        total_minus_workloads: signed(memory.total.signed_diff(workloads.saturating_sub(cache))),
         lines,
     }
+}
+
+/// The active page cache inside the workloads' cgroups, which both their working sets and
+/// MemAvailable count; zero for a snapshot that does not say.
+pub fn workload_cache(snapshot: &Snapshot) -> Bytes {
+    snapshot
+        .workloads
+        .iter()
+        .filter_map(|w| w.active_file.map(|a| a.min(w.memory)))
+        .sum()
 }
 
 /// Figures that cannot all be true at once. Reported, never silently resolved.
@@ -108,7 +132,12 @@ pub fn contradictions(snapshot: &Snapshot) -> Vec<Contradiction> {
             total: memory.total,
         });
     }
-    let workloads: Bytes = snapshot.workloads.iter().map(|w| w.memory).sum();
+    let workloads = snapshot
+        .workloads
+        .iter()
+        .map(|w| w.memory)
+        .sum::<Bytes>()
+        .saturating_sub(workload_cache(snapshot));
     let used = memory.total.saturating_sub(memory.available);
     if workloads > used {
         found.push(Contradiction::WorkloadsAboveUsed { workloads, used });

@@ -13,7 +13,7 @@ use super::processes::{self, Denied, ProcStat, Process};
 use super::root::Root;
 use super::workloads::{self, Candidate, CgroupFigures, Interval, Origin};
 use super::{discover, host};
-use crate::model::{Bytes, Snapshot};
+use crate::model::Snapshot;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -198,10 +198,6 @@ impl Pending<'_> {
                 .collect(),
             ticks_per_second: config.ticks_per_second,
         });
-        let active_file: Bytes = measured
-            .iter()
-            .filter_map(|(_, f)| f.memory.active_file)
-            .sum();
         let workloads = workloads::assemble(workloads::Inputs {
             measured,
             processes: &procs,
@@ -209,12 +205,13 @@ impl Pending<'_> {
             ports: &owners,
             interval: interval.as_ref(),
         });
-        let snapshot = Snapshot {
+        // The workloads' active page cache (`active_file` on each) is counted by MemAvailable
+        // too; the planner's reconciliation takes it out once.
+        Ok(Snapshot {
             host,
             workloads,
             warnings,
-        };
-        Ok(reconcile(snapshot, active_file))
+        })
     }
 }
 
@@ -283,22 +280,4 @@ fn note_denied(denied: Denied, warnings: &mut Vec<String>) {
             denied.fds
         ));
     }
-}
-
-/// Checks `total = available + workloads + other` with `other` at least zero, and says why
-/// when the workloads' working sets exceed what MemAvailable leaves: the working set keeps
-/// active page cache (`active_file`), which MemAvailable counts as available.
-fn reconcile(mut snapshot: Snapshot, active_file: Bytes) -> Snapshot {
-    let memory = &snapshot.host.memory;
-    let used = memory.total.saturating_sub(memory.available);
-    let workloads: Bytes = snapshot.workloads.iter().map(|w| w.memory).sum();
-    if workloads > used {
-        snapshot.warnings.push(format!(
-            "the workloads' working sets add up to {workloads} ({} bytes), more than total - available \
-             = {used} ({} bytes): {active_file} of them is active page cache in their cgroups, which \
-             MemAvailable counts as available",
-            workloads.0, used.0
-        ));
-    }
-    snapshot
 }

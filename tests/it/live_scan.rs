@@ -204,14 +204,39 @@ fn live_scan_host_available_is_memavailable() {
         snap.host.disks.iter().any(|d| d.mount == "/"),
         "no root disk"
     );
-    // reconciliation: other = total - available - workloads, named as a warning when negative
+    // Reconciliation: total = available + (workloads - their active page cache, which
+    // MemAvailable counts too) + other, with other never negative on a real machine.
     let workloads: u64 = snap.workloads.iter().map(|w| w.memory.0).sum();
+    let cache: u64 = snap
+        .workloads
+        .iter()
+        .filter_map(|w| w.active_file.map(|a| a.0.min(w.memory.0)))
+        .sum();
     let used = snap.host.memory.total.0 - got;
-    if workloads > used {
-        assert!(
-            snap.warnings
-                .iter()
-                .any(|w| w.contains("working sets add up to"))
-        );
-    }
+    assert!(
+        workloads - cache <= used,
+        "workloads {workloads} less cache {cache} exceed total - available {used}"
+    );
+}
+
+/// `hostfit plan --live` analyses this machine, and its reconciliation adds up to the byte.
+#[test]
+fn live_plan_reconciles_this_host() {
+    let plan = crate::util::example("aliyun-2c2g").join("plan.yaml");
+    let run = crate::util::hostfit(&["plan", crate::util::s(&plan), "--live", "--format", "json"]);
+    let j = crate::util::json(&run);
+    let r = &j["reconciliation"];
+    let n = |k: &str| r[k].as_i64().unwrap_or(i64::MIN);
+    assert_eq!(
+        n("total_bytes"),
+        n("available_bytes") + n("workloads_bytes") - n("workload_cache_bytes") + n("other_bytes"),
+        "{r}"
+    );
+    assert!(n("other_bytes") >= 0, "{r}");
+    let lines: i64 = r["lines"]
+        .as_array()
+        .map(|a| a.iter().map(|l| l["bytes"].as_i64().unwrap_or(0)).sum())
+        .unwrap_or(0);
+    assert_eq!(lines, n("total_bytes"), "every line named and summed");
+    assert!(j["scenarios"].as_array().is_some_and(|a| a.len() == 4));
 }

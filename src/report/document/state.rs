@@ -107,6 +107,7 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
         .map(|l| {
             let name = match l.kind {
                 "available" => msg.t("recon.available"),
+                "workload_cache" => msg.t("recon.workload_cache"),
                 "other" => msg.t("recon.other"),
                 _ => l.name.clone(),
             };
@@ -135,11 +136,27 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
         &[
             ("total", r.total.to_string()),
             ("available", r.available.to_string()),
-            ("workloads", r.workloads.to_string()),
+            (
+                "workloads",
+                r.workloads.saturating_sub(r.workload_cache).to_string(),
+            ),
             ("other", signed_bytes(r.other)),
             ("tmw", signed_bytes(r.total_minus_workloads)),
         ],
     ));
+    if r.workload_cache > Bytes::ZERO {
+        doc.p(msg.f(
+            "recon.cache_explain",
+            &[
+                ("cache", r.workload_cache.to_string()),
+                ("gross", r.workloads.to_string()),
+                (
+                    "net",
+                    r.workloads.saturating_sub(r.workload_cache).to_string(),
+                ),
+            ],
+        ));
+    }
 
     if !input.snapshot.workloads.is_empty() {
         doc.h(3, msg.t("sec.workloads"));

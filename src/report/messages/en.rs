@@ -81,6 +81,14 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ),
     ("recon.total", "total (MemTotal)"),
     (
+        "recon.workload_cache",
+        "less: page cache inside the workloads, counted in available too",
+    ),
+    (
+        "recon.cache_explain",
+        "The workloads' working sets add up to {gross}, of which {cache} is active page cache in their cgroups; MemAvailable counts those pages as available as well, so they are counted once, and {net} is what the workloads hold beyond it.",
+    ),
+    (
         "recon.explain",
         "{total} = {available} available + {workloads} in the workloads + {other} other. Total less the workloads is {tmw}, but that is not memory a new service can use: only {available} is available. Reading total - workloads as \"available\" overstates it by the {other} of other use; this is how one report can show two different \"available\" figures.",
     ),

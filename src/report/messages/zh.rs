@@ -78,6 +78,14 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ),
     ("recon.total", "总计（MemTotal）"),
     (
+        "recon.workload_cache",
+        "减去：工作负载内的页缓存（也计入了可用内存）",
+    ),
+    (
+        "recon.cache_explain",
+        "工作负载的工作集合计 {gross}，其中 {cache} 是其 cgroup 中的活跃页缓存；MemAvailable 也把这部分算作可用，因此只计一次，工作负载在此之外占用 {net}。",
+    ),
+    (
         "recon.explain",
         "{total} = 可用 {available} + 工作负载 {workloads} + 其他 {other}。总内存减去工作负载是 {tmw}，但这不是新服务能用的内存：真正可用的只有 {available}。把“总内存 - 工作负载”当作“可用”会多算出其他占用的 {other}；同一份报告里出现两个不同的“可用内存”数字，原因就在这里。",
     ),
