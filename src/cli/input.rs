@@ -81,30 +81,31 @@ pub fn locate(text: &str, after: &str, needle: &str) -> (usize, usize) {
     let start_line = text.lines().position(|l| l.contains(after)).unwrap_or(0);
     for (index, line) in text.lines().enumerate().skip(start_line) {
         let code = line.split(" #").next().unwrap_or(line);
-        if let Some(col) = find_word(code, needle) {
+        if let Some(&col) = word_positions(code, needle).first() {
             return (index + 1, line[..col].chars().count() + 1);
         }
     }
     (start_line + 1, 1)
 }
 
-/// The byte position of `word` in `line` when it stands alone (not inside a longer name).
-fn find_word(line: &str, word: &str) -> Option<usize> {
-    if word.is_empty() {
-        return None;
-    }
+/// Byte positions where `word` stands alone in `line` (not inside a longer name).
+pub fn word_positions(line: &str, word: &str) -> Vec<usize> {
     let is_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.';
+    let mut found = Vec::new();
+    if word.is_empty() {
+        return found;
+    }
     let mut from = 0;
     while let Some(pos) = line[from..].find(word) {
         let at = from + pos;
         let before = line[..at].chars().next_back();
         let after = line[at + word.len()..].chars().next();
         if !before.is_some_and(is_name) && !after.is_some_and(is_name) {
-            return Some(at);
+            found.push(at);
         }
         from = at + word.len();
     }
-    None
+    found
 }
 
 #[cfg(test)]

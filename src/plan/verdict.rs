@@ -101,16 +101,7 @@ impl Capacity {
 
     pub fn check_memory(&self, demand: Bytes) -> MemoryCheck {
         let room = self.memory_room();
-        let verdict = if i128::from(demand.0) <= i128::from(room) {
-            Verdict::Fits
-        } else if demand <= self.memory_available {
-            Verdict::Tight
-        } else {
-            Verdict::DoesNotFit
-        };
-        let shortfall = Bytes(
-            u64::try_from((i128::from(demand.0) - i128::from(room)).max(0)).unwrap_or(u64::MAX),
-        );
+        let (verdict, shortfall) = judge_bytes(demand, room, self.memory_available);
         MemoryCheck {
             demand,
             room,
@@ -154,16 +145,7 @@ impl DiskCapacity {
 
     pub fn check(&self, demand: Bytes) -> DiskCheck {
         let room = self.room();
-        let verdict = if i128::from(demand.0) <= i128::from(room) {
-            Verdict::Fits
-        } else if demand <= self.available {
-            Verdict::Tight
-        } else {
-            Verdict::DoesNotFit
-        };
-        let shortfall = Bytes(
-            u64::try_from((i128::from(demand.0) - i128::from(room)).max(0)).unwrap_or(u64::MAX),
-        );
+        let (verdict, shortfall) = judge_bytes(demand, room, self.available);
         DiskCheck {
             mount: self.mount.clone(),
             demand,
@@ -174,6 +156,23 @@ impl DiskCapacity {
             shortfall,
         }
     }
+}
+
+/// Memory and disk alike: `fits` within the room, `tight` within what is available, and the
+/// shortfall against the room.
+fn judge_bytes(demand: Bytes, room: i64, available: Bytes) -> (Verdict, Bytes) {
+    let over = i128::from(demand.0) - i128::from(room);
+    let verdict = if over <= 0 {
+        Verdict::Fits
+    } else if demand <= available {
+        Verdict::Tight
+    } else {
+        Verdict::DoesNotFit
+    };
+    (
+        verdict,
+        Bytes(u64::try_from(over.max(0)).unwrap_or(u64::MAX)),
+    )
 }
 
 fn clamp_i64(v: i128) -> i64 {

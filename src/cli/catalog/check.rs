@@ -3,6 +3,7 @@
 //! field it concerns; and diagnostics for importer errors.
 
 use crate::cli::error::{CliError, InputError};
+use crate::cli::input::word_positions;
 use crate::model::{Bytes, Catalog};
 use crate::probe::catalog_import::ImportError;
 use std::collections::BTreeMap;
@@ -211,26 +212,6 @@ fn find_key_after(
                 (after.starts_with(':') && at >= (line, column)).then_some(at)
             })
         })
-}
-
-/// Byte positions where `word` stands alone in `line` (not inside a longer name).
-fn word_positions(line: &str, word: &str) -> Vec<usize> {
-    let is_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.';
-    let mut found = Vec::new();
-    if word.is_empty() {
-        return found;
-    }
-    let mut from = 0;
-    while let Some(pos) = line[from..].find(word) {
-        let at = from + pos;
-        let before = line[..at].chars().next_back();
-        let after = line[at + word.len()..].chars().next();
-        if !before.is_some_and(is_name) && !after.is_some_and(is_name) {
-            found.push(at);
-        }
-        from = at + word.len();
-    }
-    found
 }
 
 /// An `InputError` at a place of `text`; on a very long line (a minified JSON price list) the
