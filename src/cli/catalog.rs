@@ -152,7 +152,7 @@ pub fn resolve_catalog(spec: &str, base_dir: &Path) -> Result<Catalog, CliError>
     if let Some(found) = builtin(spec) {
         return found;
     }
-    let path = base_dir.join(spec);
+    let path = crate::cli::input::join_relative(base_dir, Path::new(spec));
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
