@@ -75,7 +75,9 @@ pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>)
     let base = base_dir(&config.plan);
     let source = match (&config.snapshot, &plan.host) {
         (Some(s), _) => s.clone(),
-        (None, Some(host)) => SnapshotSource::File(super::input::join_relative(&base, Path::new(host))),
+        (None, Some(host)) => {
+            SnapshotSource::File(super::input::join_relative(&base, Path::new(host)))
+        }
         (None, None) => SnapshotSource::Live {
             root: PathBuf::from("/"),
         },

@@ -1,14 +1,16 @@
 //! `hostfit scan`: chooses the root and the sources (the Docker socket from `DOCKER_HOST`, a
-//! fixture tree's saved replies), times the interval, and writes the snapshot as a table, JSON or
-//! YAML. The measuring itself is the probe's; no figure is computed here.
+//! fixture tree's saved replies), times the interval, and writes the snapshot as JSON or YAML, or
+//! has `report::scan` write it as tables in en or zh. The measuring itself is the probe's; no
+//! figure is computed and no word of the table is chosen here.
 
+use super::args::LangArg;
 use super::error::CliError;
 use super::output::write_output;
-use crate::model::{Bytes, Snapshot, Workload};
+use super::resolve_lang;
+use crate::model::Snapshot;
 use crate::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource};
+use crate::report::{self, Lang};
 use clap::{Args, ValueEnum};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -29,6 +31,10 @@ pub struct ScanArgs {
     /// Read the host under this directory instead of /
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+    /// Language of the text table; default from LC_ALL, LC_MESSAGES or LANG (zh_* gives
+    /// Chinese), else English. JSON and YAML are the same in every language
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,9 +76,11 @@ pub fn run(args: &ScanArgs) -> Result<(), CliError> {
             root.display()
         )));
     }
+    let env = |k: &str| std::env::var(k).ok();
+    let lang = resolve_lang(args.lang, &env);
     let snapshot = scan_snapshot(&root, args.interval)?;
-    let text = render(&snapshot, args.format)?;
-    write_output(args.output.as_deref(), text.as_bytes())
+    let bytes = render(&snapshot, args.format, lang)?;
+    write_output(args.output.as_deref(), &bytes)
 }
 
 /// Scans the host under `root`, measuring CPU over `interval`.
@@ -167,168 +175,24 @@ fn rfc3339(secs: u64) -> String {
     )
 }
 
-/// The snapshot in the chosen format.
-pub fn render(snapshot: &Snapshot, format: ScanFormat) -> Result<String, CliError> {
+/// The snapshot in the chosen format; `lang` matters to the text table only.
+pub fn render(snapshot: &Snapshot, format: ScanFormat, lang: Lang) -> Result<Vec<u8>, CliError> {
     let other = |e: &dyn std::fmt::Display| CliError::Other {
         message: format!("cannot write the snapshot: {e}"),
     };
     match format {
         ScanFormat::Json => serde_json::to_string_pretty(snapshot)
-            .map(|s| s + "\n")
+            .map(|s| (s + "\n").into_bytes())
             .map_err(|e| other(&e)),
-        ScanFormat::Yaml => serde_saphyr::to_string(snapshot).map_err(|e| other(&e)),
-        ScanFormat::Text => Ok(render_text(snapshot)),
-    }
-}
-
-fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(ContentArrangement::Disabled);
-    t.force_no_tty();
-    t.set_header(header.to_vec());
-    t
-}
-
-fn right(t: &mut Table, from: usize) {
-    for i in from..t.column_count() {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
+        ScanFormat::Yaml => serde_saphyr::to_string(snapshot)
+            .map(String::into_bytes)
+            .map_err(|e| other(&e)),
+        ScanFormat::Text => {
+            let mut out = Vec::new();
+            report::scan::write_text(snapshot, lang, &mut out).map_err(|e| other(&e))?;
+            Ok(out)
         }
     }
-}
-
-fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_else(|| "-".to_string())
-}
-
-/// The table a person reads.
-fn render_text(s: &Snapshot) -> String {
-    let h = &s.host;
-    let mut out = String::new();
-    let _ = writeln!(out, "Host {} at {}", h.name, h.taken_at);
-    let interval = h.cpu.interval_seconds.unwrap_or(0.0);
-    let _ = writeln!(
-        out,
-        "CPU: {} cores online, {} busy over {interval} s, quota {}",
-        h.cpu.cores.0,
-        h.cpu.used,
-        h.cpu
-            .quota
-            .map_or("none".to_string(), |q| format!("{q} cores"))
-    );
-    let m = &h.memory;
-    let _ = writeln!(
-        out,
-        "Memory: total {}, available {} (MemAvailable), free {}, buff/cache {}, shmem {}, limit {}",
-        m.total,
-        m.available,
-        opt(m.free),
-        opt(m.cached),
-        opt(m.shmem),
-        m.limit.map_or("none".to_string(), |l| l.to_string())
-    );
-    let _ = writeln!(
-        out,
-        "Swap: total {}, free {}",
-        h.swap.total,
-        opt(h.swap.free)
-    );
-    if let Some(p) = &h.pressure {
-        let pct = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2}%"));
-        let _ = writeln!(
-            out,
-            "Pressure (avg10): cpu some {}, memory some {} full {}, io some {}",
-            pct(p.cpu_some_avg10),
-            pct(p.memory_some_avg10),
-            pct(p.memory_full_avg10),
-            pct(p.io_some_avg10)
-        );
-    }
-    let mut disks = table(&["Mount", "Device", "Type", "Total", "Used", "Available"]);
-    for d in &h.disks {
-        disks.add_row(vec![
-            d.mount.clone(),
-            opt(d.device.as_deref()),
-            opt(d.fstype.as_deref()),
-            d.total.to_string(),
-            d.used.to_string(),
-            d.available.to_string(),
-        ]);
-    }
-    right(&mut disks, 3);
-    let _ = writeln!(out, "\nDisks\n{disks}");
-    let mut ports = table(&["Port", "Protocol", "Address", "Process"]);
-    for p in &h.listening_ports {
-        let proto = p.protocol.map(|p| format!("{p:?}").to_lowercase());
-        ports.add_row(vec![
-            p.port.to_string(),
-            opt(proto),
-            opt(p.address.as_deref()),
-            opt(p.process.as_deref()),
-        ]);
-    }
-    let _ = writeln!(out, "\nListening ports\n{ports}");
-    let _ = writeln!(out, "\nWorkloads\n{}", workload_table(&s.workloads));
-    let workloads: Bytes = s.workloads.iter().map(|w| w.memory).sum();
-    let used = m.total.saturating_sub(m.available);
-    let other = i128::from(used.0) - i128::from(workloads.0);
-    let _ = writeln!(
-        out,
-        "\nMemory: total {} = available {} + workloads {} + other {}{:.1} MiB",
-        m.total,
-        m.available,
-        workloads,
-        if other < 0 { "-" } else { "" },
-        other.unsigned_abs() as f64 / (1024.0 * 1024.0)
-    );
-    if !s.warnings.is_empty() {
-        let _ = writeln!(out, "\nWarnings");
-        for w in &s.warnings {
-            let _ = writeln!(out, "  - {w}");
-        }
-    }
-    out
-}
-
-fn workload_table(workloads: &[Workload]) -> Table {
-    let mut t = table(&[
-        "Kind",
-        "Name",
-        "Memory",
-        "RSS",
-        "PSS",
-        "Page cache",
-        "Mem limit",
-        "CPU",
-        "CPU limit",
-        "Procs",
-        "OOM",
-        "Ports",
-    ]);
-    for w in workloads {
-        let kind = serde_json::to_value(w.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let ports: Vec<String> = w.ports.iter().map(u16::to_string).collect();
-        t.add_row(vec![
-            kind,
-            w.name.clone(),
-            w.memory.to_string(),
-            opt(w.rss),
-            opt(w.pss),
-            opt(w.page_cache),
-            opt(w.memory_limit),
-            w.cpu.to_string(),
-            opt(w.cpu_limit),
-            opt(w.processes),
-            opt(w.oom_score),
-            ports.join(" "),
-        ]);
-    }
-    right(&mut t, 2);
-    t
 }
 
 #[cfg(test)]

@@ -255,3 +255,117 @@ fn scan_bad_root_is_an_error() {
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("--root"), "{}", run.stderr);
 }
+
+/// `hostfit scan --format text` of the cgroup-v1 tree, as the brief's command line gives it, with
+/// the scan's own `taken_at` replaced by `TAKEN_AT`.
+fn scan_text(lang: &str) -> String {
+    let run = hostfit_env(
+        &[
+            "scan",
+            "--root",
+            "tests/fixtures/hosts/cgroup-v1",
+            "--interval",
+            "0",
+            "--format",
+            "text",
+            "--lang",
+            lang,
+        ],
+        &[("DOCKER_HOST", "unix:///nonexistent/docker.sock")],
+    );
+    assert_eq!(run.status, 0, "stderr: {}", run.stderr);
+    assert!(run.stderr.is_empty(), "stderr: {}", run.stderr);
+    mask_taken_at(&run.stdout)
+}
+
+/// Replaces every `2026-11-28T17:17:34Z`-shaped time with `TAKEN_AT`.
+fn mask_taken_at(text: &str) -> String {
+    const SHAPE: &[u8] = b"dddd-dd-ddTdd:dd:ddZ";
+    let fits = |s: &[u8]| {
+        s.len() >= SHAPE.len()
+            && SHAPE.iter().zip(s).all(|(want, got)| match want {
+                b'd' => got.is_ascii_digit(),
+                _ => want == got,
+            })
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if fits(rest.as_bytes()) {
+            out.push_str("TAKEN_AT");
+            rest = &rest[SHAPE.len()..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+#[test]
+fn scan_text_en() {
+    let text = scan_text("en");
+    assert!(
+        text.starts_with("Host legacy-01, measured TAKEN_AT\n"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn scan_text_zh() {
+    let text = scan_text("zh");
+    assert!(
+        text.starts_with("主机 legacy-01，测量时间 TAKEN_AT\n"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn scan_text_language_comes_from_the_locale() {
+    let args = [
+        "scan",
+        "--root",
+        "tests/fixtures/hosts/cgroup-v1",
+        "--interval",
+        "0",
+    ];
+    let run = hostfit_env(&args, &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("工作负载"), "{}", run.stdout);
+    let mut with_flag = args.to_vec();
+    with_flag.extend(["--lang", "en"]);
+    let run = hostfit_env(&with_flag, &[("LANG", "zh_CN.UTF-8")]);
+    assert!(run.stdout.contains("Workloads"), "{}", run.stdout);
+}
+
+#[test]
+fn scan_lang_never_changes_the_snapshot_formats() {
+    for format in ["json", "yaml"] {
+        let scan = |lang: &str| {
+            let run = hostfit(&[
+                "scan",
+                "--root",
+                "tests/fixtures/hosts/cgroup-v1",
+                "--interval",
+                "0",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(run.status, 0, "{}", run.stderr);
+            mask_taken_at(&run.stdout)
+        };
+        assert_eq!(scan("en"), scan("zh"), "{format}");
+    }
+}
+
+#[test]
+fn masking_replaces_only_timestamps() {
+    assert_eq!(
+        mask_taken_at("主机 a，测量时间 2026-11-28T17:17:34Z\n2026-11-28"),
+        "主机 a，测量时间 TAKEN_AT\n2026-11-28"
+    );
+}
