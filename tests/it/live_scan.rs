@@ -168,6 +168,14 @@ fn live_scan_docker_container() {
         dir.display()
     );
     assert_eq!(w.memory_limit, Some(Bytes(256 << 20)));
+    // it holds the 64 MiB it wrote to its /dev/shm, and not much more
+    if let Some(alloc) = var("HOSTFIT_DOCKER_ALLOC_BYTES").and_then(|a| a.parse::<u64>().ok()) {
+        assert!(
+            w.memory.0 >= alloc && w.memory.0 < alloc + (32 << 20),
+            "container holds {} bytes, allocated {alloc}",
+            w.memory.0
+        );
+    }
     assert!(
         (w.cpu.0 - 0.5).abs() <= 0.1,
         "container CPU {} cores, expected 0.5 +/- 0.1",
