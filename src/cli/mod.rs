@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod catalog;
+pub mod clock;
 pub mod error;
 pub mod input;
 pub mod output;

@@ -12,7 +12,7 @@ use crate::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource};
 use crate::report::{self, Lang};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// A fixture tree carries this directory; a live root never does.
 const FIXTURE_HOOKS: &str = "hostfit-fixture";
@@ -85,7 +85,7 @@ pub fn run(args: &ScanArgs) -> Result<(), CliError> {
 
 /// Scans the host under `root`, measuring CPU over `interval`.
 pub fn scan_snapshot(root: &Path, interval: Duration) -> Result<Snapshot, CliError> {
-    let (config, notes) = config_for(root, now_rfc3339());
+    let (config, notes) = config_for(root, super::clock::now_rfc3339());
     let pending = probe::begin(&config, !interval.is_zero());
     if !interval.is_zero() {
         std::thread::sleep(interval);
@@ -145,36 +145,6 @@ fn config_for(root: &Path, taken_at: String) -> (ScanConfig, Vec<String>) {
     (config, notes)
 }
 
-/// Now as `2026-11-28T16:50:07Z`.
-fn now_rfc3339() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    rfc3339(secs)
-}
-
-fn rfc3339(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rest = secs % 86_400;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rest / 3600,
-        rest / 60 % 60,
-        rest % 60
-    )
-}
-
 /// The snapshot in the chosen format; `lang` matters to the text table only.
 pub fn render(snapshot: &Snapshot, format: ScanFormat, lang: Lang) -> Result<Vec<u8>, CliError> {
     let other = |e: &dyn std::fmt::Display| CliError::Other {
@@ -209,12 +179,5 @@ mod tests {
         for bad in ["", "fast", "-1s", "1h", "NaNs", "inf", "2 weeks", "99999m"] {
             assert!(parse_interval(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn timestamps() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(rfc3339(1_764_348_607), "2025-11-28T16:50:07Z");
     }
 }
