@@ -76,12 +76,12 @@ pub enum CliError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Input(Box<InputError>),
-    #[error("cannot read '{}': {source}", path.display())]
+    #[error("cannot read '{}'", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write '{}': {source}", path.display())]
+    #[error("cannot write '{}'", path.display())]
     Write {
         path: PathBuf,
         source: std::io::Error,

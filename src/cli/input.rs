@@ -27,7 +27,7 @@ pub fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Box
     let options = serde_saphyr::options! { with_snippet: false };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|err| {
         let raw = err.to_string();
-        let message = strip_location(&raw).to_string();
+        let message = plain_words(strip_location(&raw));
         let (line, column) = err
             .location()
             .map(|l| (l.line() as usize, l.column() as usize))
@@ -46,6 +46,32 @@ pub fn load_yaml<T: DeserializeOwned>(path: &Path) -> Result<(T, String), CliErr
     let text = read_text(path)?;
     let value = parse_yaml(path, &text)?;
     Ok((value, text))
+}
+
+/// The parser's terse phrases, said as what was expected.
+fn plain_words(message: &str) -> String {
+    const PHRASES: &[(&str, &str)] = &[
+        ("invalid u8", "expected a whole number from 0 to 255"),
+        ("invalid u16", "expected a whole number from 0 to 65535"),
+        (
+            "invalid u32",
+            "expected a whole number from 0 to 4294967295",
+        ),
+        ("invalid u64", "expected a whole number of 0 or more"),
+        ("invalid i64", "expected a whole number"),
+        (
+            "expected sequence start",
+            "expected a list ('[a, b]' or lines starting with '- ')",
+        ),
+        (
+            "expected mapping start",
+            "expected a mapping of keys to values ('key: value')",
+        ),
+    ];
+    PHRASES
+        .iter()
+        .find(|(terse, _)| message == *terse)
+        .map_or_else(|| message.to_string(), |(_, plain)| (*plain).to_string())
 }
 
 /// serde-saphyr ends its messages with " at line L, column C"; the diagnostic says that itself.

@@ -3,9 +3,10 @@
 
 use super::args::{PlanArgs, ReportFormat};
 use super::error::CliError;
+use super::error::InputError;
 use super::input::{load_yaml, parse_yaml, read_text};
 use super::output::write_output;
-use super::validate::check_plan;
+use super::validate::{check_plan, check_snapshot};
 use crate::model::{Catalog, PlanFile, Snapshot};
 use crate::plan::{self, Verdict};
 use crate::report::{self, Lang, Report, ReportInput};
@@ -82,16 +83,51 @@ pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>)
             root: PathBuf::from("/"),
         },
     };
+    let from_plan = config.snapshot.is_none();
     let snapshot = match source {
-        SnapshotSource::File(path) => load_yaml::<Snapshot>(&path)?.0,
+        SnapshotSource::File(path) => {
+            let (snapshot, snapshot_text) = load_yaml::<Snapshot>(&path)
+                .map_err(|e| at_plan_key(config, &text, from_plan, "host:", e))?;
+            check_snapshot(&path, &snapshot_text, &snapshot)?;
+            snapshot
+        }
         SnapshotSource::Live { root } => super::scan::scan_snapshot(&root, Duration::from_secs(1))?,
     };
     let catalog = match (&config.catalog, &plan.catalog) {
         (Some(spec), _) => Some(super::catalog::resolve_catalog(spec, Path::new("."))?),
-        (None, Some(spec)) => Some(super::catalog::resolve_catalog(spec, &base)?),
+        (None, Some(spec)) => Some(
+            super::catalog::resolve_catalog(spec, &base)
+                .map_err(|e| at_plan_key(config, &text, true, "catalog:", e))?,
+        ),
         (None, None) => None,
     };
     Ok((plan, snapshot, catalog))
+}
+
+/// A file the plan names that cannot be read or found is reported at the plan's line that names
+/// it; errors inside that file keep their own location.
+fn at_plan_key(
+    config: &PlanConfig,
+    text: &str,
+    from_plan: bool,
+    key: &str,
+    e: CliError,
+) -> CliError {
+    let message = match &e {
+        CliError::Read { path, source } => format!("cannot read '{}': {source}", path.display()),
+        CliError::Usage(m) => m.clone(),
+        _ => return e,
+    };
+    match text.lines().position(|l| l.trim_start().starts_with(key)) {
+        Some(line) if from_plan => {
+            let column = text
+                .lines()
+                .nth(line)
+                .map_or(1, |l| l.len() - l.trim_start().len() + key.len() + 2);
+            InputError::at(&config.plan, text, line + 1, column, message).into()
+        }
+        _ => e,
+    }
 }
 
 /// Renders one report into memory, so nothing is written unless all of it is ready.

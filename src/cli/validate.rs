@@ -122,3 +122,34 @@ pub fn check_plan(path: &Path, text: &str, plan: &PlanFile) -> Result<(), Box<In
     }
     Ok(())
 }
+
+/// Figures a snapshot must have for any verdict to mean something.
+pub fn check_snapshot(
+    path: &Path,
+    text: &str,
+    snapshot: &crate::model::Snapshot,
+) -> Result<(), Box<InputError>> {
+    let at = |key: &str, message: &str| {
+        let (line, column) = locate(text, key, key);
+        Box::new(InputError::at(
+            path,
+            text,
+            line,
+            column,
+            message.to_string(),
+        ))
+    };
+    if snapshot.host.cpu.cores.0 <= 0.0 {
+        return Err(at(
+            "cores",
+            "'host.cpu.cores' is 0: expected the number of cores online, more than 0",
+        ));
+    }
+    if snapshot.host.memory.total.0 == 0 {
+        return Err(at(
+            "total",
+            "'host.memory.total' is 0: expected MemTotal, more than 0",
+        ));
+    }
+    Ok(())
+}

@@ -47,6 +47,8 @@ pub enum UnitError {
     Ratio(String),
     #[error("'{0}' is negative: expected zero or more")]
     Negative(String),
+    #[error("'{0}' is more CPU than a host has: expected at most 1000000 cores")]
+    TooManyCores(String),
 }
 
 /// An amount of memory or disk in bytes.
@@ -286,6 +288,21 @@ pub struct Cores(pub f64);
 
 impl Cores {
     pub const ZERO: Cores = Cores(0.0);
+    /// More than any host has; larger figures are typing mistakes, and would overflow sums.
+    pub const MAX: f64 = 1_000_000.0;
+
+    /// `value` cores, when it is a sane amount; `text` is what the user wrote.
+    fn checked(value: f64, text: &str) -> Result<Cores, UnitError> {
+        if !value.is_finite() {
+            Err(UnitError::Cpu(text.to_string()))
+        } else if value < 0.0 {
+            Err(UnitError::Negative(text.to_string()))
+        } else if value > Cores::MAX {
+            Err(UnitError::TooManyCores(text.to_string()))
+        } else {
+            Ok(Cores(value))
+        }
+    }
 
     pub fn as_f64(self) -> f64 {
         self.0
@@ -305,13 +322,10 @@ impl Cores {
             .trim()
             .parse()
             .map_err(|_| UnitError::Cpu(text.to_string()))?;
-        if !value.is_finite() {
-            return Err(UnitError::Cpu(text.to_string()));
-        }
         if value < 0.0 {
             return Err(UnitError::Negative(text.to_string()));
         }
-        Ok(Cores(value * scale))
+        Cores::checked(value * scale, text)
     }
 }
 
@@ -360,21 +374,13 @@ impl<'de> Deserialize<'de> for Cores {
                 f.write_str("a CPU amount such as '0.5', '500m' or '20%'")
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cores, E> {
-                Ok(Cores(v as f64))
+                Cores::checked(v as f64, &v.to_string()).map_err(E::custom)
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cores, E> {
-                if v < 0 {
-                    Err(E::custom(UnitError::Negative(v.to_string())))
-                } else {
-                    Ok(Cores(v as f64))
-                }
+                Cores::checked(v as f64, &v.to_string()).map_err(E::custom)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cores, E> {
-                if v.is_finite() && v >= 0.0 {
-                    Ok(Cores(v))
-                } else {
-                    Err(E::custom(UnitError::Cpu(v.to_string())))
-                }
+                Cores::checked(v, &v.to_string()).map_err(E::custom)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cores, E> {
                 Cores::parse(v).map_err(E::custom)
@@ -534,6 +540,10 @@ mod tests {
         assert!((p - 1.5).abs() < 1e-12);
         assert!(Cores::parse("half").is_err());
         assert!(matches!(Cores::parse("-1"), Err(UnitError::Negative(_))));
+        assert!(matches!(
+            Cores::parse("1e308"),
+            Err(UnitError::TooManyCores(_))
+        ));
     }
 
     #[test]

@@ -296,13 +296,15 @@ mod tests {
     }
 
     #[test]
-    fn phased_batches_take_the_most_services_then_list_the_rest() {
-        // room = 1000 - 100 reserve = 900 MiB: 400 + 300 + 150 fit; 500 does not after them.
+    fn phased_batches_follow_priority_then_list_who_waits_and_who_never_fits() {
+        // room = 1900 available - 1000 reserve = 900 MiB. In priority order a (400) and b (500)
+        // fill it; c (300) and d (150) each fit alone but not after them; e (2000) never fits.
         let p = plan(vec![
             service("a", Some(1), 400, None),
             service("b", Some(2), 500, None),
             service("c", Some(3), 300, None),
             service("d", Some(4), 150, None),
+            service("e", Some(5), 2000, None),
         ]);
         let a = analyze(&snapshot(10_000, 1_900, &[]), &p, None);
         let batches: Vec<Vec<String>> = a
@@ -311,12 +313,65 @@ mod tests {
             .iter()
             .map(|b| b.services.clone())
             .collect();
-        assert_eq!(batches, vec![vec!["a".to_string(), "c".into(), "d".into()]]);
-        assert_eq!(a.options.never_fit, vec!["b".to_string()]);
+        assert_eq!(batches, vec![vec!["a".to_string(), "b".into()]]);
+        assert_eq!(a.options.waiting, vec!["c".to_string(), "d".into()]);
+        assert_eq!(a.options.never_fit, vec!["e".to_string()]);
         assert_eq!(
             a.options.phased[0].check.expected_available_bytes,
-            Bytes((1_900 - 850) * MIB)
+            Bytes((1_900 - 900) * MIB)
         );
+    }
+
+    #[test]
+    fn a_disk_bound_scenario_gets_no_instance_upgrade() {
+        let mut snap = snapshot(10_000, 5_000, &[]);
+        snap.host.disks[0].available = Bytes(100 * MIB);
+        let mut s = service("a", Some(1), 100, None);
+        s.tiers.minimum = Some(Needs {
+            memory: Bytes(100 * MIB),
+            cpu: Cores(0.1),
+            disk: Bytes(500 * MIB),
+        });
+        let catalog = crate::model::Catalog {
+            name: "c".into(),
+            description: None,
+            instances: vec![crate::model::InstanceType {
+                name: "big".into(),
+                family: "f".into(),
+                vcpus: 64,
+                cpu_baseline: None,
+                memory: Bytes(1 << 40),
+                price: 1.0,
+                currency: "X".into(),
+                period: crate::model::Period::Month,
+                billing: crate::model::Billing::OnDemand,
+                region: "r".into(),
+                usable_memory: None,
+                source: "test".into(),
+                as_of: "now".into(),
+                estimate: false,
+            }],
+        };
+        let a = analyze(&snap, &plan(vec![s]), Some(&catalog));
+        assert_eq!(a.scenarios[0].verdict, Verdict::DoesNotFit);
+        assert!(a.options.upgrade.is_empty());
+        assert_eq!(a.options.disk_bound.len(), 1);
+        assert_eq!(
+            a.options.disk_bound[0].shortfall_bytes,
+            Bytes((500 + 10_000 - 100) * MIB)
+        );
+    }
+
+    #[test]
+    fn cgroup_limits_are_the_hosts_room() {
+        let mut snap = snapshot(10_000, 8_000, &[]);
+        snap.host.cpu.quota = Some(Cores(2.0));
+        snap.host.memory.limit = Some(Bytes(1_000 * MIB));
+        let a = analyze(&snap, &plan(vec![service("a", Some(1), 100, None)]), None);
+        assert_eq!(a.capacity.cpu_cores, Cores(2.0));
+        assert_eq!(a.capacity.memory_total, Bytes(1_000 * MIB));
+        assert_eq!(a.capacity.memory_available, Bytes(1_000 * MIB));
+        assert!(codes(&a).contains(&"cgroup_limited"));
     }
 
     proptest! {

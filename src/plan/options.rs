@@ -3,7 +3,7 @@
 //! the check between them). Pure.
 
 use super::scenario::{ScenarioResult, Selection};
-use super::search::{self, Candidate, Choice, MostServices};
+use super::search::{self, Candidate, Choice, CoverByPriority};
 use super::verdict::{Capacity, Checks, Verdict};
 use super::warnings::{Warning, WarningCode};
 use crate::model::{Bytes, Catalog, Cores, InstanceType, Needs, Policy, Service, Snapshot, Tier};
@@ -26,8 +26,22 @@ pub struct Options {
     pub naive: Vec<Upgrade>,
     pub lightweight: Lightweight,
     pub phased: Vec<PhasedBatch>,
+    /// Services that fit on this host alone but not after the batches.
+    pub waiting: Vec<String>,
+    /// Services that do not fit on this host even alone at their lowest tier.
     pub never_fit: Vec<String>,
+    /// The cheapest type that takes every service at its lowest tier, when some wait or never fit.
     pub never_fit_upgrade: Option<Upgrade>,
+    /// Scenarios whose memory and CPU fit now and only the disk does not: another instance type
+    /// does not help, the disk must grow.
+    pub disk_bound: Vec<DiskBound>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiskBound {
+    pub scenario: String,
+    pub mount: String,
+    pub shortfall_bytes: Bytes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -209,6 +223,7 @@ impl Mover<'_> {
         catalog: &Catalog,
         scenario: &str,
         demands: &[(String, Tier, Needs)],
+        here: Verdict,
     ) -> (Option<Upgrade>, Option<Upgrade>) {
         let mut judged: Vec<Upgrade> = catalog
             .instances
@@ -229,6 +244,8 @@ impl Mover<'_> {
                     .is_none_or(|f| t.monthly_cost < f.monthly_cost)
             })
             .filter(|t| self.current.as_ref().is_none_or(|c| c.name != t.instance))
+            // a tight type is an option only where the host now does not fit at all
+            .filter(|_| here == Verdict::DoesNotFit)
             .cloned();
         (fits, tight)
     }
@@ -252,9 +269,21 @@ pub fn options(
         lightweight: lightweight(fits_now, &base),
         ..Options::default()
     };
-    let (batches, never) = phased(services, &base);
+    let (batches, rest) = phased(services, &base);
     out.phased = batches;
-    out.never_fit = never;
+    // Of the services no batch takes, those that fit alone wait; the others never fit here.
+    for name in rest {
+        let alone = services
+            .iter()
+            .find(|s| s.name == name)
+            .and_then(|s| s.tiers.lowest())
+            .is_some_and(|(_, n)| base.admits(n));
+        if alone {
+            out.waiting.push(name);
+        } else {
+            out.never_fit.push(name);
+        }
+    }
 
     let Some(catalog) = catalog else {
         warnings.push(Warning {
@@ -301,7 +330,23 @@ pub fn options(
         current: out.current.clone(),
     };
     for scenario in scenarios.iter().filter(|s| s.verdict != Verdict::Fits) {
-        let (fits, tight) = mover.cheapest(catalog, &scenario.name, &scenario.demands);
+        // What another type can change: memory and CPU. The disk moves with the host.
+        let here = scenario
+            .checks
+            .memory
+            .verdict
+            .max(scenario.checks.cpu.verdict);
+        if here == Verdict::Fits {
+            if let Some(d) = &scenario.checks.disk {
+                out.disk_bound.push(DiskBound {
+                    scenario: scenario.name.clone(),
+                    mount: d.mount.clone(),
+                    shortfall_bytes: d.shortfall,
+                });
+            }
+            continue;
+        }
+        let (fits, tight) = mover.cheapest(catalog, &scenario.name, &scenario.demands, here);
         if fits.is_none() && tight.is_none() {
             out.no_upgrade.push(scenario.name.clone());
         }
@@ -321,12 +366,14 @@ pub fn options(
             }
         }
     }
-    if !out.never_fit.is_empty() {
+    if !out.never_fit.is_empty() || !out.waiting.is_empty() {
         let demands: Vec<(String, Tier, Needs)> = services
             .iter()
             .filter_map(|s| s.tiers.lowest().map(|(t, n)| (s.name.clone(), t, *n)))
             .collect();
-        out.never_fit_upgrade = mover.cheapest(catalog, "phased", &demands).0;
+        out.never_fit_upgrade = mover
+            .cheapest(catalog, "phased", &demands, Verdict::DoesNotFit)
+            .0;
     }
     out
 }
@@ -346,8 +393,9 @@ fn lightweight(fits_now: &Selection, capacity: &Capacity) -> Lightweight {
 /// Services with the choice made for each.
 type Picked<'a> = Vec<(&'a Service, Choice)>;
 
-/// Batches in priority order: each the largest group of the services left (at their lowest tier)
-/// that fits with the batches before it counted as used. What never fits is returned apart.
+/// Batches in priority order: each the group of the services left (at their lowest tier) that
+/// fits with the batches before it counted as used, the most important first (exact). What no
+/// batch takes is returned apart.
 pub fn phased(services: &[&Service], capacity: &Capacity) -> (Vec<PhasedBatch>, Vec<String>) {
     let mut remaining: Vec<&Service> = services.to_vec();
     let mut used = Needs::default();
@@ -372,7 +420,7 @@ pub fn phased(services: &[&Service], capacity: &Capacity) -> (Vec<PhasedBatch>, 
                 v
             })
             .collect();
-        let best = search::best_choice(&options, capacity, used, &MostServices);
+        let best = search::best_choice(&options, capacity, used, &CoverByPriority);
         let (batch, rest): (Picked<'_>, Picked<'_>) = remaining
             .iter()
             .copied()

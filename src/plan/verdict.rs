@@ -44,14 +44,19 @@ pub struct DiskCapacity {
 }
 
 impl Capacity {
-    /// The host of a snapshot under a policy.
+    /// The host of a snapshot under a policy. When the measuring process ran in a cgroup with a
+    /// CPU quota or a memory limit (inside a container), those limits are the host's.
     pub fn of_snapshot(snapshot: &Snapshot, policy: &Policy) -> Capacity {
         let memory = &snapshot.host.memory;
+        let total = memory.limit.map_or(memory.total, |l| l.min(memory.total));
+        let available = memory.available.min(total);
+        let cpu = &snapshot.host.cpu;
+        let cores = cpu.quota.map_or(cpu.cores, |q| Cores(q.0.min(cpu.cores.0)));
         Capacity {
-            memory_total: memory.total,
-            memory_available: memory.available,
-            memory_reserve: memory.total.scale(policy.memory_reserve.get()),
-            cpu_cores: snapshot.host.cpu.cores,
+            memory_total: total,
+            memory_available: available,
+            memory_reserve: total.scale(policy.memory_reserve.get()),
+            cpu_cores: cores,
             cpu_used: snapshot.host.cpu.used,
             cpu_limit_share: policy.cpu_limit.get(),
             disk: snapshot.root_disk().map(|d| DiskCapacity {

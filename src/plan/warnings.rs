@@ -19,6 +19,7 @@ pub enum WarningCode {
     NoDisk,
     NoCatalog,
     UnknownInstance,
+    CgroupLimited,
 }
 
 impl WarningCode {
@@ -34,6 +35,7 @@ impl WarningCode {
             WarningCode::NoDisk => "no_disk",
             WarningCode::NoCatalog => "no_catalog",
             WarningCode::UnknownInstance => "unknown_instance",
+            WarningCode::CgroupLimited => "cgroup_limited",
         }
     }
 
@@ -50,6 +52,7 @@ impl WarningCode {
             WarningCode::NoDisk => "warn.no_disk",
             WarningCode::NoCatalog => "warn.no_catalog",
             WarningCode::UnknownInstance => "warn.unknown_instance",
+            WarningCode::CgroupLimited => "warn.cgroup_limited",
         }
     }
 }
@@ -86,6 +89,23 @@ pub fn snapshot_warnings(snapshot: &Snapshot, found: &[Contradiction]) -> Vec<Wa
     let mut out = Vec::new();
     if snapshot.host.swap.total.0 == 0 {
         out.push(Warning::new(WarningCode::NoSwap));
+    }
+    let host = &snapshot.host;
+    let quota = host.cpu.quota.filter(|q| q.0 < host.cpu.cores.0);
+    let limit = host.memory.limit.filter(|l| *l < host.memory.total);
+    if quota.is_some() || limit.is_some() {
+        out.push(
+            Warning::new(WarningCode::CgroupLimited)
+                .arg("cores", quota.unwrap_or(host.cpu.cores))
+                .arg("memory", limit.unwrap_or(host.memory.total)),
+        );
+    }
+    if host.cpu.used.0 > host.cpu.cores.0 + 1e-9 {
+        let mut w = Warning::new(WarningCode::SnapshotInconsistent)
+            .arg("used", host.cpu.used)
+            .arg("cores", host.cpu.cores);
+        w.variant = Some("warn.inconsistent.cpu_above_cores");
+        out.push(w);
     }
     if snapshot.root_disk().is_none() {
         out.push(Warning::new(WarningCode::NoDisk));

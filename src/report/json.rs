@@ -127,6 +127,8 @@ pub fn value(input: &ReportInput<'_>) -> Value {
             "naive": o.naive.iter().map(upgrade).collect::<Vec<_>>(),
             "lightweight": o.lightweight,
             "phased": o.phased,
+            "waiting": o.waiting,
+            "disk_bound": o.disk_bound,
             "never_fit": {
                 "services": o.never_fit,
                 "upgrade": o.never_fit_upgrade.as_ref().map(upgrade),

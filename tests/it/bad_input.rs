@@ -40,7 +40,7 @@ fn check_error(
     );
     for word in says {
         assert!(
-            run.stderr.contains(word),
+            run.stderr_flat().contains(word),
             "expected {word:?} in:\n{}",
             run.stderr
         );
@@ -197,4 +197,71 @@ fn bad_flag() {
     let run = hostfit(&["plan", "x.yaml", "--format", "pdf"]);
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("--format"), "{}", run.stderr);
+}
+
+#[test]
+fn unknown_catalog_points_at_the_plan_line() {
+    let dir = Scratch::new("bad-catalog-name");
+    let plan = broken_plan(&dir, "catalog: aliyun", "catalog: alyun");
+    let line = line_of(&plan, "catalog: alyun");
+    check_error(
+        &dir,
+        &plan,
+        line,
+        10,
+        &["unknown catalog 'alyun'", "did you mean 'aliyun'"],
+    );
+}
+
+#[test]
+fn missing_snapshot_points_at_the_plan_line() {
+    let dir = Scratch::new("missing-host");
+    let plan = broken_plan(&dir, "host: snapshot.yaml", "host: nowhere.yaml");
+    let line = line_of(&plan, "host: nowhere.yaml");
+    check_error(&dir, &plan, line, 7, &["cannot read", "nowhere.yaml"]);
+}
+
+#[test]
+fn zero_cores_or_memory_is_an_error_in_the_snapshot() {
+    let dir = Scratch::new("zero-cores");
+    let plan = broken_plan(&dir, "title:", "title:");
+    let snap = dir.path("snapshot.yaml");
+    let text = std::fs::read_to_string(&snap).unwrap_or_default();
+    std::fs::write(&snap, text.replace("    cores: 2", "    cores: 0")).unwrap_or_default();
+    let run = hostfit(&["plan", s(&plan)]);
+    assert_eq!(run.status, 2);
+    let line = line_of(&snap, "cores: 0");
+    assert!(
+        run.stderr.contains(&format!("snapshot.yaml:{line}:5")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr_flat().contains("more than 0"), "{}", run.stderr);
+}
+
+#[test]
+fn out_of_range_numbers_say_the_range() {
+    let dir = Scratch::new("port-range");
+    let plan = broken_plan(&dir, "port: 8120", "port: 70000");
+    let line = line_of(&plan, "port: 70000");
+    check_error(
+        &dir,
+        &plan,
+        line,
+        11,
+        &["expected a whole number from 0 to 65535"],
+    );
+    let dir = Scratch::new("huge-cpu");
+    let plan = broken_plan(
+        &dir,
+        "cpu: 0.2, disk: 300MB }\n      standard",
+        "cpu: 1e308, disk: 300MB }\n      standard",
+    );
+    let run = hostfit(&["plan", s(&plan)]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr_flat().contains("more CPU than a host has"),
+        "{}",
+        run.stderr
+    );
 }

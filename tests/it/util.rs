@@ -47,6 +47,24 @@ pub(crate) fn hostfit_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     }
 }
 
+impl Run {
+    /// Standard error with miette's wrapped lines joined again, for matching whole messages.
+    pub(crate) fn stderr_flat(&self) -> String {
+        let mut out = String::new();
+        for line in self.stderr.lines() {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix("│ ") {
+                out.push(' ');
+                out.push_str(rest);
+            } else {
+                out.push('\n');
+                out.push_str(line);
+            }
+        }
+        out
+    }
+}
+
 pub(crate) fn json(run: &Run) -> serde_json::Value {
     assert_eq!(run.status, 0, "stderr: {}", run.stderr);
     serde_json::from_str(&run.stdout).expect("valid JSON on stdout")

@@ -137,8 +137,18 @@ pub(super) fn options(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
                     &[("scenario", s.clone()), ("catalog", name.clone())],
                 ));
             }
+            for d in &o.disk_bound {
+                doc.p(msg.f(
+                    "upgrade.disk_bound",
+                    &[
+                        ("scenario", d.scenario.clone()),
+                        ("mount", d.mount.clone()),
+                        ("short", d.shortfall_bytes.to_string()),
+                    ],
+                ));
+            }
             for n in &o.naive {
-                doc.p(naive_line(msg, n));
+                doc.p(naive_line(msg, n, input.snapshot.workloads.len()));
             }
         }
     }
@@ -198,7 +208,10 @@ pub(super) fn options(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
             .collect();
         doc.numbered(items);
     }
-    if !o.never_fit.is_empty() {
+    if !o.waiting.is_empty() {
+        doc.p(msg.f("phased.waiting", &[("list", msg.join(&o.waiting))]));
+    }
+    if !o.never_fit.is_empty() || !o.waiting.is_empty() {
         let upgrade = o.never_fit_upgrade.as_ref().map_or_else(
             || msg.t("phased.no_upgrade"),
             |u| {
@@ -212,14 +225,18 @@ pub(super) fn options(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
                 )
             },
         );
-        doc.p(msg.f(
-            "phased.never",
-            &[("list", msg.join(&o.never_fit)), ("upgrade", upgrade)],
-        ));
+        if o.never_fit.is_empty() {
+            doc.p(upgrade);
+        } else {
+            doc.p(msg.f(
+                "phased.never",
+                &[("list", msg.join(&o.never_fit)), ("upgrade", upgrade)],
+            ));
+        }
     }
 }
 
-fn naive_line(msg: &Msg, n: &Upgrade) -> String {
+fn naive_line(msg: &Msg, n: &Upgrade, running: usize) -> String {
     let m = &n.checks.memory;
     let c = &n.checks.cpu;
     msg.f(
@@ -235,7 +252,15 @@ fn naive_line(msg: &Msg, n: &Upgrade) -> String {
             ("demand", m.demand.to_string()),
             ("scenario", n.scenario.clone()),
             ("mem_verdict", msg.verb(m.verdict)),
-            ("short", m.shortfall.to_string()),
+            (
+                "short",
+                if m.shortfall > crate::model::Bytes::ZERO {
+                    msg.f("short.paren", &[("short", m.shortfall.to_string())])
+                } else {
+                    String::new()
+                },
+            ),
+            ("running", running.to_string()),
             ("planned", c.planned.to_string()),
             ("limit", c.limit.to_string()),
             ("cpu_verdict", msg.verb(c.verdict)),

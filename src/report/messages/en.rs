@@ -114,6 +114,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("short.cpu", "CPU short by {cores} cores"),
     ("short.disk", "disk short by {bytes}"),
     ("short.none", "nothing short"),
+    ("short.paren", " (short by {short})"),
     ("none", "none"),
     (
         "fits_now.rule",
@@ -165,7 +166,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "upgrade.naive",
-        "The obvious upgrade, the same {vcpus} vCPUs with more memory ({instance}, {memory}), does not carry scenario {scenario}: it gives only {usable} usable, not {memory}. With the {carried} in use now carried over and the {reserve} reserve, {room} is left for the {demand} of new services, so memory {mem_verdict} (short by {short}); CPU in use plus demand is {planned} cores against a limit of {limit}, so CPU {cpu_verdict}.",
+        "The obvious upgrade, the same {vcpus} vCPUs with more memory ({instance}, {memory}), does not carry scenario {scenario} beside the {running} workloads running now: it gives only {usable} usable, not {memory}. With the {carried} in use now carried over and the {reserve} reserve, {room} is left for the {demand} of new services, so memory {mem_verdict}{short}; CPU in use plus demand is {planned} cores against a limit of {limit}, so CPU {cpu_verdict}.",
     ),
     (
         "lightweight.intro",
@@ -186,6 +187,14 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     (
         "phased.batch",
         "Batch {n}: {list} (needs {needs}). Then take a new snapshot (`hostfit scan`): memory available should be about {expected}; go on only if it is at least {at_least} and the CPU busy is at most {cpu} cores.",
+    ),
+    (
+        "phased.waiting",
+        "Not after the batches above, though each fits on this host alone: {list}.",
+    ),
+    (
+        "upgrade.disk_bound",
+        "Scenario {scenario} fits in memory and CPU; only the disk {mount} is short, by {short}: grow that disk, no other instance type is needed.",
     ),
     ("phased.never", "Never fit on this host: {list}. {upgrade}"),
     (
@@ -295,6 +304,14 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     (
         "warn.probe_incomplete",
         "the scan could not read everything: {detail}",
+    ),
+    (
+        "warn.cgroup_limited",
+        "hostfit measured inside a cgroup limited to {cores} cores and {memory}: those limits are the host's room, not the machine's",
+    ),
+    (
+        "warn.inconsistent.cpu_above_cores",
+        "the snapshot contradicts itself: the CPU busy ({used}) is above the cores ({cores})",
     ),
     (
         "warn.no_disk",

@@ -111,6 +111,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("short.cpu", "CPU 缺口 {cores} 核"),
     ("short.disk", "磁盘缺口 {bytes}"),
     ("short.none", "无缺口"),
+    ("short.paren", "（缺口 {short}）"),
     ("none", "无"),
     (
         "fits_now.rule",
@@ -159,7 +160,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "upgrade.naive",
-        "只加内存、保持 {vcpus} vCPU 的常见升级（{instance}，{memory}）承载不了场景 {scenario}：它的实际可用内存只有 {usable}，不是 {memory}。带上当前已占用的 {carried} 和 {reserve} 的预留后，只剩 {room} 给新服务所需的 {demand}，内存{mem_verdict}（缺口 {short}）；CPU 已用加需求为 {planned} 核，上限 {limit} 核，CPU {cpu_verdict}。",
+        "只加内存、保持 {vcpus} vCPU 的常见升级（{instance}，{memory}）承载不了场景 {scenario} 加上当前运行的 {running} 个工作负载：它的实际可用内存只有 {usable}，不是 {memory}。带上当前已占用的 {carried} 和 {reserve} 的预留后，只剩 {room} 给新服务所需的 {demand}，内存{mem_verdict}{short}；CPU 已用加需求为 {planned} 核，上限 {limit} 核，CPU {cpu_verdict}。",
     ),
     (
         "lightweight.intro",
@@ -180,6 +181,14 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     (
         "phased.batch",
         "第 {n} 批：{list}（需要 {needs}）。之后重新采集快照（`hostfit scan`）：可用内存应约为 {expected}；只有当它不低于 {at_least} 且 CPU 占用不超过 {cpu} 核时，才继续下一批。",
+    ),
+    (
+        "phased.waiting",
+        "以下服务单独都能放进这台服务器，但放不进上述批次之后的剩余空间：{list}。",
+    ),
+    (
+        "upgrade.disk_bound",
+        "场景 {scenario} 的内存和 CPU 都可承载，只有磁盘 {mount} 缺 {short}：扩容该磁盘即可，无需更换实例规格。",
     ),
     (
         "phased.never",
@@ -275,6 +284,14 @@ pub(super) const TABLE: &[(&str, &str)] = &[
         "快照数据自相矛盾：{mount} 的已用（{used}）加可用（{available}）超过总量（{total}）",
     ),
     ("warn.probe_incomplete", "采集未能读取全部数据：{detail}"),
+    (
+        "warn.cgroup_limited",
+        "hostfit 在受限的 cgroup 中测量（{cores} 核、{memory}）：可用空间以这些限制为准，而不是整台机器",
+    ),
+    (
+        "warn.inconsistent.cpu_above_cores",
+        "快照数据自相矛盾：CPU 已用（{used} 核）超过核数（{cores}）",
+    ),
     ("warn.no_disk", "快照中没有挂载在 / 的磁盘，因此不评估磁盘"),
     ("warn.no_catalog", "没有实例目录：无法给出升级价格"),
     (
