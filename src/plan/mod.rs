@@ -59,7 +59,17 @@ pub fn by_priority(plan: &PlanFile) -> Vec<(u32, &Service)> {
 /// The whole analysis of one plan on one host.
 pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) -> Analysis {
     let policy = plan.policy;
-    let capacity = Capacity::of_snapshot(snapshot, &policy);
+    let mut capacity = Capacity::of_snapshot(snapshot, &policy);
+    // A burstable type sustains only its baseline share of each vCPU: plan on that.
+    let burstable = snapshot
+        .host
+        .instance
+        .as_deref()
+        .and_then(|name| catalog.and_then(|c| c.find(name)))
+        .filter(|t| t.baseline() < 1.0 && t.planning_cores().0 < capacity.cpu_cores.0);
+    if let Some(t) = burstable {
+        capacity.cpu_cores = t.planning_cores();
+    }
     let ordered = by_priority(plan);
     let services = ordered
         .iter()
@@ -83,14 +93,25 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
     let fits_now = scenario::fits_now(&ordered_services, &capacity);
     let fits_tight = scenario::fits_now(&ordered_services, &capacity.without_reserve());
     let mut warnings = warnings::snapshot_warnings(snapshot, &contradictions(snapshot));
+    if let Some(t) = burstable {
+        warnings.push(warnings::burstable_host(
+            &t.name,
+            t.vcpus,
+            t.baseline(),
+            t.planning_cores(),
+        ));
+    }
     warnings.extend(warnings::plan_warnings(snapshot, plan));
     let options = options::options(
-        snapshot,
-        &policy,
-        &ordered_services,
-        &scenarios,
-        &fits_now,
-        catalog,
+        &options::OptionsInput {
+            snapshot,
+            policy: &policy,
+            base: &capacity,
+            services: &ordered_services,
+            scenarios: &scenarios,
+            fits_now: &fits_now,
+            catalog,
+        },
         &mut warnings,
     );
     Analysis {
@@ -360,6 +381,39 @@ mod tests {
             a.options.disk_bound[0].shortfall_bytes,
             Bytes((500 + 10_000 - 100) * MIB)
         );
+    }
+
+    #[test]
+    fn a_burstable_host_is_planned_on_its_baseline() {
+        let mut snap = snapshot(10_000, 5_000, &[]);
+        snap.host.instance = Some("t".into());
+        let catalog = crate::model::Catalog {
+            name: "c".into(),
+            description: None,
+            instances: vec![crate::model::InstanceType {
+                name: "t".into(),
+                family: "t".into(),
+                vcpus: 4,
+                cpu_baseline: Some(0.25),
+                memory: Bytes(10_000 * MIB),
+                price: 1.0,
+                currency: "X".into(),
+                period: crate::model::Period::Month,
+                billing: crate::model::Billing::OnDemand,
+                region: "r".into(),
+                usable_memory: None,
+                source: "test".into(),
+                as_of: "now".into(),
+                estimate: false,
+            }],
+        };
+        let a = analyze(
+            &snap,
+            &plan(vec![service("a", Some(1), 100, None)]),
+            Some(&catalog),
+        );
+        assert_eq!(a.capacity.cpu_cores, Cores(1.0));
+        assert!(codes(&a).contains(&"burstable_host"));
     }
 
     #[test]

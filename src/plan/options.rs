@@ -255,16 +255,28 @@ fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-pub fn options(
-    snapshot: &Snapshot,
-    policy: &Policy,
-    services: &[&Service],
-    scenarios: &[ScenarioResult],
-    fits_now: &Selection,
-    catalog: Option<&Catalog>,
-    warnings: &mut Vec<Warning>,
-) -> Options {
-    let base = Capacity::of_snapshot(snapshot, policy);
+/// What the options are worked out from: the host as judged (`base`), and the rest of the analysis.
+pub struct OptionsInput<'a> {
+    pub snapshot: &'a Snapshot,
+    pub policy: &'a Policy,
+    pub base: &'a Capacity,
+    pub services: &'a [&'a Service],
+    pub scenarios: &'a [ScenarioResult],
+    pub fits_now: &'a Selection,
+    pub catalog: Option<&'a Catalog>,
+}
+
+pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options {
+    let OptionsInput {
+        snapshot,
+        policy,
+        base,
+        services,
+        scenarios,
+        fits_now,
+        catalog,
+    } = *input;
+    let base = base.clone();
     let mut out = Options {
         lightweight: lightweight(fits_now, &base),
         ..Options::default()

@@ -2,7 +2,7 @@
 //! words are the report layer's; here are only codes and figures. Pure.
 
 use super::reconcile::Contradiction;
-use crate::model::{PlanFile, Snapshot};
+use crate::model::{Cores, PlanFile, Snapshot};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,6 +20,7 @@ pub enum WarningCode {
     NoCatalog,
     UnknownInstance,
     CgroupLimited,
+    BurstableHost,
 }
 
 impl WarningCode {
@@ -36,6 +37,7 @@ impl WarningCode {
             WarningCode::NoCatalog => "no_catalog",
             WarningCode::UnknownInstance => "unknown_instance",
             WarningCode::CgroupLimited => "cgroup_limited",
+            WarningCode::BurstableHost => "burstable_host",
         }
     }
 
@@ -53,6 +55,7 @@ impl WarningCode {
             WarningCode::NoCatalog => "warn.no_catalog",
             WarningCode::UnknownInstance => "warn.unknown_instance",
             WarningCode::CgroupLimited => "warn.cgroup_limited",
+            WarningCode::BurstableHost => "warn.burstable_host",
         }
     }
 }
@@ -83,6 +86,15 @@ impl Warning {
     pub fn message_key(&self) -> &'static str {
         self.variant.unwrap_or(self.code.message_key())
     }
+}
+
+/// The host is a burstable type: it is planned on its sustained baseline, not its vCPUs.
+pub fn burstable_host(instance: &str, vcpus: u32, baseline: f64, cores: Cores) -> Warning {
+    Warning::new(WarningCode::BurstableHost)
+        .arg("instance", instance)
+        .arg("vcpus", vcpus)
+        .arg("baseline", format!("{:.0}%", baseline * 100.0))
+        .arg("cores", cores)
 }
 
 pub fn snapshot_warnings(snapshot: &Snapshot, found: &[Contradiction]) -> Vec<Warning> {

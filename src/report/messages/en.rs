@@ -306,6 +306,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
         "the scan could not read everything: {detail}",
     ),
     (
+        "warn.burstable_host",
+        "the host is {instance}, a burstable type: its {vcpus} vCPUs sustain {baseline} each, so it is planned on {cores} cores",
+    ),
+    (
         "warn.cgroup_limited",
         "hostfit measured inside a cgroup limited to {cores} cores and {memory}: those limits are the host's room, not the machine's",
     ),

@@ -285,6 +285,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ),
     ("warn.probe_incomplete", "采集未能读取全部数据：{detail}"),
     (
+        "warn.burstable_host",
+        "服务器是突发性能实例 {instance}：{vcpus} 个 vCPU 每个只能持续使用 {baseline}，因此按 {cores} 核规划",
+    ),
+    (
         "warn.cgroup_limited",
         "hostfit 在受限的 cgroup 中测量（{cores} 核、{memory}）：可用空间以这些限制为准，而不是整台机器",
     ),
