@@ -7,8 +7,8 @@ use super::args::LangArg;
 use super::error::CliError;
 use super::output::write_output;
 use super::resolve_lang;
-use crate::model::Snapshot;
-use crate::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource};
+use crate::model::{ScanWarning, Snapshot};
+use crate::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource, warning};
 use crate::report::{self, Lang};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -99,7 +99,7 @@ pub fn scan_snapshot(root: &Path, interval: Duration) -> Result<Snapshot, CliErr
 
 /// The probe's sources for `root`: a fixture tree's hooks, else the live ones. Returns the
 /// notes about choices the user should hear of (an ignored `DOCKER_HOST`).
-fn config_for(root: &Path, taken_at: String) -> (ScanConfig, Vec<String>) {
+fn config_for(root: &Path, taken_at: String) -> (ScanConfig, Vec<ScanWarning>) {
     let hooks = root.join(FIXTURE_HOOKS);
     let mut notes = Vec::new();
     let fixture = hooks.is_dir();
@@ -111,9 +111,7 @@ fn config_for(root: &Path, taken_at: String) -> (ScanConfig, Vec<String>) {
             match std::env::var("DOCKER_HOST") {
                 Ok(host) if !host.is_empty() => match host.strip_prefix("unix://") {
                     Some(path) => sockets.push(PathBuf::from(path)),
-                    None => notes.push(format!(
-                        "DOCKER_HOST '{host}' is not a unix socket: only unix:// is read"
-                    )),
+                    None => notes.push(warning::docker_host_ignored(&host)),
                 },
                 _ => {}
             }

@@ -11,7 +11,7 @@ pub use planfile::{
     Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
 };
 pub use snapshot::{
-    CpuState, Disk, Host, ListeningPort, MemoryState, Pressure, Protocol, Snapshot, SwapState,
-    Workload, WorkloadKind,
+    CpuState, Disk, Host, ListeningPort, MemoryState, Pressure, Protocol, ScanWarning, Snapshot,
+    SwapState, Workload, WorkloadKind,
 };
 pub use units::{Bytes, Cores, Ratio, SizeRange, UnitError};

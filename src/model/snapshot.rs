@@ -15,7 +15,7 @@ pub struct Snapshot {
     pub workloads: Vec<Workload>,
     /// What the probe could not read; empty for a hand-written snapshot.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ScanWarning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -195,6 +195,78 @@ impl<'de> Deserialize<'de> for ListeningPort {
     }
 }
 
+/// Something a scan could not read, and what it did instead: a stable snake_case `code`, the
+/// values its sentence names (`args`), and that sentence in English (`message`), kept so that a
+/// snapshot file reads well to people and to tools that know no codes. Written as
+/// `{code, message, args}`; read from that map or from a plain string (an older or hand-written
+/// snapshot), which becomes code `note` with the string as its message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScanWarning {
+    pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
+}
+
+impl ScanWarning {
+    /// The code of a warning that is only a sentence.
+    pub const NOTE: &'static str = "note";
+
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> ScanWarning {
+        ScanWarning {
+            code: code.into(),
+            message: message.into(),
+            args: BTreeMap::new(),
+        }
+    }
+
+    /// A warning with no code of its own: the reports print `message` as it is.
+    pub fn note(message: impl Into<String>) -> ScanWarning {
+        ScanWarning::new(ScanWarning::NOTE, message)
+    }
+
+    /// Adds a value the sentence names.
+    pub fn arg(mut self, name: &str, value: impl ToString) -> ScanWarning {
+        self.args.insert(name.to_string(), value.to_string());
+        self
+    }
+}
+
+impl<'de> Deserialize<'de> for ScanWarning {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WarningVisitor;
+        impl<'de> Visitor<'de> for WarningVisitor {
+            type Value = ScanWarning;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sentence, or {code, message, args}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ScanWarning, E> {
+                Ok(ScanWarning::note(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ScanWarning, A::Error> {
+                let mut code: Option<String> = None;
+                let mut out = ScanWarning::note("");
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "code" => code = Some(map.next_value()?),
+                        "message" => out.message = map.next_value()?,
+                        "args" => out.args = map.next_value()?,
+                        other => {
+                            return Err(de::Error::unknown_field(
+                                other,
+                                &["code", "message", "args"],
+                            ));
+                        }
+                    }
+                }
+                out.code = code.ok_or_else(|| de::Error::missing_field("code"))?;
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_any(WarningVisitor)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkloadKind {
@@ -272,5 +344,51 @@ impl Snapshot {
     /// The disk mounted at `/`, which the planner checks.
     pub fn root_disk(&self) -> Option<&Disk> {
         self.host.disks.iter().find(|d| d.mount == "/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_warning_is_a_sentence_or_a_map() {
+        let text = "- the probe's own sentence\n\
+                    - code: pss_unreadable\n  message: smaps_rollup not readable for 3 processes\n  args:\n    count: '3'\n\
+                    - code: cpu_not_measured\n  message: CPU use was not measured\n";
+        let read: Vec<ScanWarning> = serde_saphyr::from_str(text).unwrap_or_default();
+        assert_eq!(
+            read,
+            vec![
+                ScanWarning::note("the probe's own sentence"),
+                ScanWarning::new(
+                    "pss_unreadable",
+                    "smaps_rollup not readable for 3 processes"
+                )
+                .arg("count", 3),
+                ScanWarning::new("cpu_not_measured", "CPU use was not measured"),
+            ]
+        );
+        let bad: Result<Vec<ScanWarning>, _> = serde_saphyr::from_str("- message: no code\n");
+        assert!(bad.is_err());
+        let bad: Result<Vec<ScanWarning>, _> = serde_saphyr::from_str("- {code: a, when: b}\n");
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn a_warning_is_written_as_a_map_without_empty_args() {
+        let plain = ScanWarning::new("cpu_not_measured", "CPU use was not measured");
+        assert_eq!(
+            serde_json::to_string(&plain).unwrap_or_default(),
+            r#"{"code":"cpu_not_measured","message":"CPU use was not measured"}"#
+        );
+        let with = ScanWarning::new("fds_unreadable", "m").arg("count", 2);
+        let json = serde_json::to_string(&with).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"code":"fds_unreadable","message":"m","args":{"count":"2"}}"#
+        );
+        let back: Option<ScanWarning> = serde_json::from_str(&json).ok();
+        assert_eq!(back, Some(with));
     }
 }

@@ -302,6 +302,7 @@ pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options
             code: WarningCode::NoCatalog,
             variant: None,
             args: BTreeMap::new(),
+            scan: None,
         });
         return out;
     };
@@ -319,6 +320,7 @@ pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options
             code: WarningCode::UnknownInstance,
             variant: None,
             args,
+            scan: None,
         });
     }
     out.usable_rule = match current {

@@ -2,7 +2,7 @@
 //! words are the report layer's; here are only codes and figures. Pure.
 
 use super::reconcile::Contradiction;
-use crate::model::{Cores, PlanFile, Snapshot};
+use crate::model::{Cores, PlanFile, ScanWarning, Snapshot};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -67,6 +67,8 @@ pub struct Warning {
     /// For contradictions, which one (its own message key).
     pub variant: Option<&'static str>,
     pub args: BTreeMap<&'static str, String>,
+    /// For `probe_incomplete`, the scan's own warning, whose code and values the report words.
+    pub scan: Option<ScanWarning>,
 }
 
 impl Warning {
@@ -75,6 +77,7 @@ impl Warning {
             code,
             variant: None,
             args: BTreeMap::new(),
+            scan: None,
         }
     }
 
@@ -153,7 +156,10 @@ pub fn snapshot_warnings(snapshot: &Snapshot, found: &[Contradiction]) -> Vec<Wa
         out.push(w);
     }
     for problem in &snapshot.warnings {
-        out.push(Warning::new(WarningCode::ProbeIncomplete).arg("detail", problem));
+        // `detail` is the snapshot's own sentence, as the JSON report has always given it.
+        let mut w = Warning::new(WarningCode::ProbeIncomplete).arg("detail", &problem.message);
+        w.scan = Some(problem.clone());
+        out.push(w);
     }
     out
 }

@@ -7,14 +7,16 @@ use super::cgroup::{Cgroups, is_within, parse_proc_cgroup, path_in};
 use super::docker::Engine;
 use super::docker::{Container, EngineSource};
 use super::systemd;
+use super::warning;
 use super::workloads::{Candidate, Origin};
+use crate::model::ScanWarning;
 use std::collections::HashSet;
 
 /// Containers from the engine, then systemd services, then other top-level cgroups.
 pub(crate) fn discover(
     engine: &EngineSource,
     cgroups: &Cgroups<'_>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ScanWarning>,
 ) -> Vec<Candidate> {
     if cgroups.layout.memory().is_none() {
         return Vec::new();
@@ -28,7 +30,7 @@ pub(crate) fn discover(
                 }
             }
         }
-        Err(e) => warnings.push(e.to_string()),
+        Err(e) => warnings.push(e.warning()),
     }
     for list in [
         systemd::systemd_services(cgroups),
@@ -47,7 +49,7 @@ pub(crate) fn discover(
                     }
                 }
             }
-            Err(e) => warnings.push(e.to_string()),
+            Err(e) => warnings.push(e.warning()),
         }
     }
     found
@@ -69,7 +71,7 @@ fn container_cgroup(
     cgroups: &Cgroups<'_>,
     engine: &Engine<'_>,
     c: &mut Container,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ScanWarning>,
 ) -> Option<String> {
     let guesses = [
         format!("/docker/{}", c.id),
@@ -83,7 +85,7 @@ fn container_cgroup(
         match engine.inspect(c) {
             Ok(true) => {}
             Ok(false) => return None,
-            Err(e) => warnings.push(format!("container '{}': {e}", c.name)),
+            Err(e) => warnings.push(warning::container_inspect_failed(&c.name, &e)),
         }
     }
     let by_pid = || {
@@ -96,10 +98,7 @@ fn container_cgroup(
     };
     let path = guess.or_else(by_pid);
     if path.is_none() {
-        warnings.push(format!(
-            "container '{}': no cgroup found, its figures are not measured",
-            c.name
-        ));
+        warnings.push(warning::container_cgroup_missing(&c.name));
     }
     path
 }

@@ -177,12 +177,9 @@ impl<'a> Engine<'a> {
                             .iter()
                             .map(|c| format!("'{}'", c.display()))
                             .collect();
-                        ProbeError::Engine {
+                        ProbeError::NoEngine {
                             socket: candidates.first().cloned().unwrap_or_default(),
-                            reason: format!(
-                                "no Docker or Podman socket found (tried {})",
-                                tried.join(", ")
-                            ),
+                            tried: tried.join(", "),
                         }
                     })?;
                 Box::new(move |target: &str| http::get(&socket, target, TIMEOUT))

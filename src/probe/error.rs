@@ -1,5 +1,6 @@
 //! The one error type of the probe layer: what could not be read or understood, and where.
-//! It must not decide whether a failure ends the scan: `scan` turns most of them into warnings.
+//! It must not decide whether a failure ends the scan: `scan` turns most of them into warnings
+//! (`warning.rs`).
 
 use std::io;
 use std::path::PathBuf;
@@ -15,6 +16,9 @@ pub enum ProbeError {
     /// The container engine's API did not answer as expected.
     #[error("container engine at '{}': {reason}", socket.display())]
     Engine { socket: PathBuf, reason: String },
+    /// None of the sockets where an engine may listen exists; `tried` names them, quoted.
+    #[error("container engine at '{}': no Docker or Podman socket found (tried {tried})", socket.display())]
+    NoEngine { socket: PathBuf, tried: String },
     /// `statvfs` failed on a mount point.
     #[error("cannot measure the filesystem at '{}': {source}", path.display())]
     Statvfs { path: PathBuf, source: io::Error },

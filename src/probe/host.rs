@@ -12,7 +12,8 @@ use super::pressure;
 use super::processes::{self, Denied, Process};
 use super::root::Root;
 use super::sockdiag;
-use crate::model::{Cores, CpuState, Host, ListeningPort, Pressure, Protocol};
+use super::warning;
+use crate::model::{Cores, CpuState, Host, ListeningPort, Pressure, Protocol, ScanWarning};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::time::Duration;
 
@@ -25,7 +26,7 @@ pub(crate) fn read_host(
     root: Root<'_>,
     taken_at: &str,
     cgroups: &Cgroups<'_>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ScanWarning>,
 ) -> Result<Host, ProbeError> {
     let info = meminfo::parse_meminfo(&root.read("proc/meminfo")?);
     let mut memory = info.memory()?;
@@ -47,7 +48,7 @@ pub(crate) fn read_host(
         Ok(n) if !n.trim().is_empty() => n.trim().to_string(),
         Ok(_) => "localhost".to_string(),
         Err(e) => {
-            warnings.push(e.to_string());
+            warnings.push(e.warning());
             "localhost".to_string()
         }
     };
@@ -58,17 +59,17 @@ pub(crate) fn read_host(
             if let Some(path) = cgroups.layout.memory().and_then(|h| path_in(&lines, h)) {
                 match cgroups.effective(path, |c, p| c.memory_limit(p)) {
                     Ok(limit) => memory.limit = limit,
-                    Err(e) => warnings.push(format!("own memory limit: {e}")),
+                    Err(e) => warnings.push(warning::own_memory_limit_unreadable(&e)),
                 }
             }
             if let Some(path) = cgroups.layout.cpu_limit().and_then(|h| path_in(&lines, h)) {
                 match cgroups.effective(path, |c, p| c.cpu_limit(p)) {
                     Ok(q) => quota = q,
-                    Err(e) => warnings.push(format!("own CPU quota: {e}")),
+                    Err(e) => warnings.push(warning::own_cpu_quota_unreadable(&e)),
                 }
             }
         }
-        Err(e) => warnings.push(e.to_string()),
+        Err(e) => warnings.push(e.warning()),
     }
     Ok(Host {
         name,
@@ -89,7 +90,7 @@ pub(crate) fn read_host(
 }
 
 /// PSI where the kernel offers it; a kernel without PSI is not a warning.
-fn read_pressure(root: Root<'_>, warnings: &mut Vec<String>) -> Option<Pressure> {
+fn read_pressure(root: Root<'_>, warnings: &mut Vec<ScanWarning>) -> Option<Pressure> {
     let mut read = |name: &str| match root
         .read(format!("proc/pressure/{name}"))
         .and_then(|t| pressure::parse_pressure(&t))
@@ -99,7 +100,7 @@ fn read_pressure(root: Root<'_>, warnings: &mut Vec<String>) -> Option<Pressure>
         // Kernels built with PSI but booted without it refuse the read.
         Err(ProbeError::Read { source, .. }) if source.raw_os_error() == Some(95) => None,
         Err(e) => {
-            warnings.push(e.to_string());
+            warnings.push(e.warning());
             None
         }
     };
@@ -123,7 +124,7 @@ pub(crate) fn listening_ports(
     source: &SocketSource,
     procs: &[Process],
     denied: &mut Denied,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ScanWarning>,
 ) -> (Vec<ListeningPort>, HashMap<u32, BTreeSet<u16>>) {
     let mut listeners: Vec<Listener> = Vec::new();
     let mut tables = vec![("udp", Protocol::Udp), ("udp6", Protocol::Udp)];
@@ -143,7 +144,7 @@ pub(crate) fn listening_ports(
             Ok(found) => listeners.extend(found),
             // No IPv6 on this host.
             Err(e) if e.is_gone() && file.ends_with('6') => {}
-            Err(e) => warnings.push(e.to_string()),
+            Err(e) => warnings.push(e.warning()),
         }
     }
     let mut wanted: HashSet<u64> = listeners

@@ -22,6 +22,7 @@ mod root;
 mod scan;
 mod sockdiag;
 mod systemd;
+pub mod warning;
 mod workloads;
 
 pub use disks::DiskSource;

@@ -12,8 +12,8 @@ use super::ports::SocketSource;
 use super::processes::{self, Denied, ProcStat, Process};
 use super::root::Root;
 use super::workloads::{self, Candidate, CgroupFigures, Interval, Origin};
-use super::{discover, host};
-use crate::model::Snapshot;
+use super::{discover, host, warning};
+use crate::model::{ScanWarning, Snapshot};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -45,7 +45,7 @@ struct Counters {
 #[derive(Debug)]
 pub struct Pending<'a> {
     config: &'a ScanConfig,
-    warnings: Vec<String>,
+    warnings: Vec<ScanWarning>,
     mounts: Vec<Mount>,
     layout: CgroupLayout,
     candidates: Vec<Candidate>,
@@ -63,16 +63,13 @@ pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Pending<'_> {
     {
         Ok(m) => m,
         Err(e) => {
-            warnings.push(e.to_string());
+            warnings.push(e.warning());
             Vec::new()
         }
     };
     let layout = CgroupLayout::from_mounts(&mounts);
     if layout.memory().is_none() {
-        warnings.push(
-            "no cgroup hierarchy accounts memory: services and containers are not measured"
-                .to_string(),
-        );
+        warnings.push(warning::no_memory_cgroup());
     }
     let cgroups = Cgroups {
         root,
@@ -136,7 +133,7 @@ impl Pending<'_> {
             host.cpu.interval_seconds = Some((elapsed.as_secs_f64() * 1000.0).round() / 1000.0);
         } else {
             host.cpu.interval_seconds = Some(0.0);
-            warnings.push("CPU use was not measured: the interval is 0".to_string());
+            warnings.push(warning::cpu_not_measured());
         }
         let real: Vec<&Mount> = mounts::real_filesystems(&mounts);
         match disks::measure(root, &config.disks, &real) {
@@ -144,11 +141,11 @@ impl Pending<'_> {
                 for d in list {
                     match d {
                         Ok(disk) => host.disks.push(disk),
-                        Err(e) => warnings.push(e.to_string()),
+                        Err(e) => warnings.push(e.warning()),
                     }
                 }
             }
-            Err(e) => warnings.push(e.to_string()),
+            Err(e) => warnings.push(e.warning()),
         }
         let measured = measure_cgroups(
             &cgroups,
@@ -176,7 +173,7 @@ impl Pending<'_> {
                 match processes::read_process(root, pid, stat, counted, &mut denied) {
                     Ok(p) => p,
                     Err(e) => {
-                        warnings.push(e.to_string());
+                        warnings.push(e.warning());
                         None
                     }
                 }
@@ -220,7 +217,7 @@ fn measure_cgroups(
     cgroups: &Cgroups<'_>,
     candidates: Vec<Candidate>,
     counters: Option<(&Counters, &Counters)>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ScanWarning>,
 ) -> Vec<(Candidate, CgroupFigures)> {
     let mut out = Vec::new();
     for c in candidates {
@@ -229,7 +226,7 @@ fn measure_cgroups(
             // Gone with its directory: the workload ended mid-scan.
             Err(e) if e.is_gone() && !cgroups.exists(&c.path) => continue,
             Err(e) => {
-                warnings.push(format!("{} '{}': {e}", kind_word(&c), c.name()));
+                warnings.push(warning::cgroup_unreadable(kind_word(&c), c.name(), &e));
                 continue;
             }
         };
@@ -261,23 +258,14 @@ fn kind_word(c: &Candidate) -> &'static str {
     }
 }
 
-fn note_denied(denied: Denied, warnings: &mut Vec<String>) {
+fn note_denied(denied: Denied, warnings: &mut Vec<ScanWarning>) {
     if denied.pss > 0 {
-        warnings.push(format!(
-            "smaps_rollup not readable for {} processes: their RSS is counted instead of PSS",
-            denied.pss
-        ));
+        warnings.push(warning::pss_unreadable(denied.pss));
     }
     if denied.exe > 0 {
-        warnings.push(format!(
-            "executable not readable for {} processes: they are grouped by command name",
-            denied.exe
-        ));
+        warnings.push(warning::exe_unreadable(denied.exe));
     }
     if denied.fds > 0 {
-        warnings.push(format!(
-            "open files not readable for {} processes: their ports have no owner",
-            denied.fds
-        ));
+        warnings.push(warning::fds_unreadable(denied.fds));
     }
 }

@@ -1,6 +1,6 @@
 //! `hostfit scan --format text`: a snapshot as tables a person reads, in English or Chinese. Writes
 //! only to the writer it is given; it measures nothing and decides nothing about fit. The
-//! snapshot's warnings are the probe's own sentences and are printed as they are.
+//! snapshot's warnings are worded from their codes and values (`Msg::scan_warning`).
 
 use super::messages::{Lang, Msg};
 use super::signed_bytes;
@@ -93,7 +93,7 @@ pub fn write_text(snapshot: &Snapshot, lang: Lang, out: &mut dyn Write) -> io::R
     if !snapshot.warnings.is_empty() {
         section(out, &msg.t("sec.warnings"))?;
         for w in &snapshot.warnings {
-            writeln!(out, "  - {w}")?;
+            writeln!(out, "  - {}", msg.scan_warning(w))?;
         }
     }
     Ok(())
@@ -261,7 +261,7 @@ fn align_right(t: &mut Table, from: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Cores, CpuState, Host, MemoryState, SwapState, WorkloadKind};
+    use crate::model::{Cores, CpuState, Host, MemoryState, ScanWarning, SwapState, WorkloadKind};
 
     fn snapshot() -> Snapshot {
         let mut web = Workload::new("web", WorkloadKind::Container, Bytes(80 << 20), Cores(0.25));
@@ -293,7 +293,10 @@ mod tests {
                 pressure: None,
             },
             workloads: vec![web],
-            warnings: vec!["a probe's own sentence".into()],
+            warnings: vec![
+                ScanWarning::note("a probe's own sentence"),
+                ScanWarning::new("pss_unreadable", "in English").arg("count", 3),
+            ],
         }
     }
 
@@ -311,6 +314,14 @@ mod tests {
             assert!(!text.contains("scan."), "{text}");
             assert!(text.contains("  - a probe's own sentence"), "{text}");
         }
+        assert!(printed(Lang::En).contains(
+            "  - smaps_rollup not readable for 3 processes: their RSS is counted instead of PSS\n"
+        ));
+        assert!(
+            printed(Lang::Zh).contains("  - 有 3 个进程的 smaps_rollup 无法读取："),
+            "{}",
+            printed(Lang::Zh)
+        );
     }
 
     #[test]

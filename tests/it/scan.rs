@@ -1,8 +1,9 @@
 //! `hostfit scan` on the fixture trees under tests/fixtures/hosts (cgroup v1, v2, hybrid), each
 //! compared with its expected snapshot, and the scan's flags and formats; `faults` breaks copies
-//! of the trees.
+//! of the trees; `warnings` checks how the scan's warnings are worded and read back.
 
 mod faults;
+mod warnings;
 
 use crate::util::{Scratch, hostfit, hostfit_env, root, s};
 use hostfit::model::{Bytes, Cores, Snapshot};
@@ -46,7 +47,10 @@ fn normalize(snap: &mut Snapshot, dir: &Path) {
     snap.host.taken_at = TAKEN_AT.to_string();
     let prefix = format!("{}/", dir.display());
     for w in &mut snap.warnings {
-        *w = w.replace(&prefix, "ROOT/");
+        w.message = w.message.replace(&prefix, "ROOT/");
+        for value in w.args.values_mut() {
+            *value = value.replace(&prefix, "ROOT/");
+        }
     }
 }
 
@@ -105,11 +109,13 @@ fn scan_fixture_figures_by_hand() {
     assert_eq!(v1.host.memory.limit, Some(Bytes(1 << 30)));
     assert_eq!(v1.host.cpu.quota, Some(Cores(1.5)));
     assert!(v1.host.pressure.is_none());
-    assert!(
-        v1.warnings
-            .iter()
-            .any(|w| w.contains("no Docker or Podman socket"))
-    );
+    assert!(v1.warnings.iter().any(|w| {
+        w.code == "engine_not_found"
+            && w.message.contains("no Docker or Podman socket")
+            && w.args
+                .get("tried")
+                .is_some_and(|t| t.contains("podman.sock"))
+    }));
     // hybrid: the container's cgroup in every v1 controller
     let hybrid = scan_fixture(&tree("hybrid"), "yaml");
     let busy = hybrid

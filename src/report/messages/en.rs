@@ -449,4 +449,63 @@ pub(super) const TABLE: &[(&str, &str)] = &[
         "scan.memory_split_cache",
         "Memory: total {total} = available {available} + workloads {workloads} - page cache counted in both {cache} + other {other}",
     ),
+    // The scan's warnings, one per code of `probe::warning` (and `note`, which has none).
+    ("scan.warn.file_unreadable", "cannot read '{path}': {error}"),
+    (
+        "scan.warn.format_unexpected",
+        "'{what}' is not in the expected format: {reason}",
+    ),
+    (
+        "scan.warn.engine_unreachable",
+        "container engine at '{socket}': {reason}",
+    ),
+    (
+        "scan.warn.engine_not_found",
+        "container engine at '{socket}': no Docker or Podman socket found (tried {tried})",
+    ),
+    (
+        "scan.warn.statvfs_failed",
+        "cannot measure the filesystem at '{path}': {error}",
+    ),
+    (
+        "scan.warn.no_memory_cgroup",
+        "no cgroup hierarchy accounts memory: services and containers are not measured",
+    ),
+    (
+        "scan.warn.cpu_not_measured",
+        "CPU use was not measured: the interval is 0",
+    ),
+    ("scan.warn.cgroup_unreadable", "{kind} '{name}': {cause}"),
+    (
+        "scan.warn.container_inspect_failed",
+        "container '{name}': {cause}",
+    ),
+    (
+        "scan.warn.container_cgroup_missing",
+        "container '{name}': no cgroup found, its figures are not measured",
+    ),
+    (
+        "scan.warn.own_memory_limit_unreadable",
+        "own memory limit: {cause}",
+    ),
+    (
+        "scan.warn.own_cpu_quota_unreadable",
+        "own CPU quota: {cause}",
+    ),
+    (
+        "scan.warn.pss_unreadable",
+        "smaps_rollup not readable for {count} processes: their RSS is counted instead of PSS",
+    ),
+    (
+        "scan.warn.exe_unreadable",
+        "executable not readable for {count} processes: they are grouped by command name",
+    ),
+    (
+        "scan.warn.fds_unreadable",
+        "open files not readable for {count} processes: their ports have no owner",
+    ),
+    (
+        "scan.warn.docker_host_ignored",
+        "DOCKER_HOST '{host}' is not a unix socket: only unix:// is read",
+    ),
 ];

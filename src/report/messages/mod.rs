@@ -4,8 +4,9 @@
 mod en;
 mod zh;
 
-use crate::model::{Tier, WorkloadKind};
+use crate::model::{ScanWarning, Tier, WorkloadKind};
 use crate::plan::{Verdict, Warning};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -99,13 +100,59 @@ impl Msg {
         let args: Vec<(&str, String)> = w
             .args
             .iter()
-            .map(|(k, v)| match *k {
-                "tier" => (*k, self.t(&format!("tier.{v}"))),
+            .map(|(k, v)| match (*k, &w.scan) {
+                ("tier", _) => (*k, self.t(&format!("tier.{v}"))),
+                ("detail", Some(scan)) => (*k, self.scan_warning(scan)),
                 _ => (*k, v.clone()),
             })
             .collect();
         self.f(w.message_key(), &args)
     }
+
+    /// A scan's warning in this language: the `scan.warn.<code>` entry filled with its values.
+    /// A code the tables do not know ("note", or one from another version of hostfit), or values
+    /// that do not fill its entry, give the English sentence the snapshot carries.
+    pub fn scan_warning(&self, w: &ScanWarning) -> String {
+        match self.scan_sentence(&w.code, &w.args) {
+            Some(text) => text,
+            None if w.message.is_empty() => w.code.clone(),
+            None => w.message.clone(),
+        }
+    }
+
+    /// The entry of `code` filled from `args`; a `cause` value is itself a code, worded from the
+    /// same values and put where the entry says `{cause}`.
+    fn scan_sentence(&self, code: &str, args: &BTreeMap<String, String>) -> Option<String> {
+        let template = lookup(self.lang, &format!("scan.warn.{code}"))?;
+        let mut values: Vec<(&str, String)> = Vec::new();
+        for (name, value) in args {
+            let worded = match name.as_str() {
+                "cause" if value != code => {
+                    let mut inner = args.clone();
+                    inner.remove("cause");
+                    self.scan_sentence(value, &inner)?
+                }
+                "cause" => return None,
+                "kind" => lookup(self.lang, &format!("kind.{value}"))
+                    .unwrap_or(value)
+                    .to_string(),
+                _ => value.clone(),
+            };
+            values.push((name.as_str(), worded));
+        }
+        let filled = placeholders(template)
+            .iter()
+            .all(|p| values.iter().any(|(name, _)| name == p));
+        filled.then(|| fill(template, &values))
+    }
+}
+
+/// The names between braces in a message.
+fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .collect()
 }
 
 fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
@@ -150,11 +197,8 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    fn placeholders(text: &str) -> BTreeSet<String> {
-        text.split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
-            .collect()
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        super::placeholders(text).into_iter().collect()
     }
 
     #[test]
@@ -226,6 +270,88 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn scan_warnings_are_worded_from_their_codes() {
+        let en = Msg::new(Lang::En);
+        let zh = Msg::new(Lang::Zh);
+        let w = ScanWarning::new("fds_unreadable", "kept").arg("count", 2);
+        assert_eq!(
+            en.scan_warning(&w),
+            "open files not readable for 2 processes: their ports have no owner"
+        );
+        assert!(
+            zh.scan_warning(&w)
+                .starts_with("有 2 个进程的打开文件无法读取")
+        );
+        // a cause is worded too, and a kind in the language's words
+        let w = ScanWarning::new("cgroup_unreadable", "kept")
+            .arg("kind", "service")
+            .arg("name", "docker")
+            .arg("cause", "file_unreadable")
+            .arg("path", "/r/memory.stat")
+            .arg("error", "gone");
+        assert_eq!(
+            en.scan_warning(&w),
+            "service 'docker': cannot read '/r/memory.stat': gone"
+        );
+        assert_eq!(
+            zh.scan_warning(&w),
+            "系统服务 'docker' 的 cgroup 读取失败：无法读取 '/r/memory.stat'：gone"
+        );
+    }
+
+    #[test]
+    fn scan_warnings_the_tables_cannot_word_keep_their_sentence() {
+        let zh = Msg::new(Lang::Zh);
+        // an old snapshot's plain sentence
+        assert_eq!(
+            zh.scan_warning(&ScanWarning::note("as written")),
+            "as written"
+        );
+        // a code from another version, and a known code without the values it names
+        let other = ScanWarning::new("from_the_future", "as written").arg("count", 1);
+        assert_eq!(zh.scan_warning(&other), "as written");
+        let short = ScanWarning::new("pss_unreadable", "as written");
+        assert_eq!(zh.scan_warning(&short), "as written");
+        let cause = ScanWarning::new("cgroup_unreadable", "as written")
+            .arg("kind", "service")
+            .arg("name", "x")
+            .arg("cause", "from_the_future");
+        assert_eq!(zh.scan_warning(&cause), "as written");
+        let looped = ScanWarning::new("cgroup_unreadable", "as written")
+            .arg("kind", "service")
+            .arg("name", "x")
+            .arg("cause", "cgroup_unreadable");
+        assert_eq!(zh.scan_warning(&looped), "as written");
+        assert_eq!(zh.scan_warning(&ScanWarning::new("x", "")), "x");
+    }
+
+    #[test]
+    fn every_scan_warning_code_has_an_entry() {
+        // Codes are the first argument of `ScanWarning::new` where the probe and the scan
+        // command make warnings.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut codes = Vec::new();
+        for path in rs_files(root.join("src/probe"))
+            .into_iter()
+            .chain([root.join("src/cli/scan.rs")])
+        {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let code_part = text.split("#[cfg(test)]").next().unwrap_or("");
+            for after in code_part.split("ScanWarning::new(").skip(1) {
+                if let Some(code) = after.trim_start().strip_prefix('"') {
+                    codes.push(code.split('"').next().unwrap_or("").to_string());
+                }
+            }
+        }
+        assert!(codes.len() >= 15, "{codes:?}");
+        let missing: Vec<&String> = codes
+            .iter()
+            .filter(|c| lookup(Lang::En, &format!("scan.warn.{c}")).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no scan.warn entry for {missing:?}");
     }
 
     #[test]

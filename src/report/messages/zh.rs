@@ -422,4 +422,66 @@ pub(super) const TABLE: &[(&str, &str)] = &[
         "scan.memory_split_cache",
         "内存：总计 {total} = 可用 {available} + 工作负载 {workloads} - 两边重复计入的页缓存 {cache} + 其他 {other}",
     ),
+    // The scan's warnings, one per code of `probe::warning` (and `note`, which has none).
+    ("scan.warn.file_unreadable", "无法读取 '{path}'：{error}"),
+    (
+        "scan.warn.format_unexpected",
+        "'{what}' 的格式不符合预期：{reason}",
+    ),
+    (
+        "scan.warn.engine_unreachable",
+        "容器引擎 '{socket}' 未正常应答：{reason}",
+    ),
+    (
+        "scan.warn.engine_not_found",
+        "容器引擎 '{socket}'：未找到 Docker 或 Podman 的套接字（已尝试 {tried}）",
+    ),
+    (
+        "scan.warn.statvfs_failed",
+        "无法测量 '{path}' 上的文件系统：{error}",
+    ),
+    (
+        "scan.warn.no_memory_cgroup",
+        "没有任何 cgroup 层级统计内存：未测量服务和容器",
+    ),
+    (
+        "scan.warn.cpu_not_measured",
+        "未测量 CPU 使用率：测量间隔为 0",
+    ),
+    (
+        "scan.warn.cgroup_unreadable",
+        "{kind} '{name}' 的 cgroup 读取失败：{cause}",
+    ),
+    (
+        "scan.warn.container_inspect_failed",
+        "无法获取容器 '{name}' 的详细信息：{cause}",
+    ),
+    (
+        "scan.warn.container_cgroup_missing",
+        "容器 '{name}'：未找到它的 cgroup，未测量其数据",
+    ),
+    (
+        "scan.warn.own_memory_limit_unreadable",
+        "无法读取 hostfit 自身所在 cgroup 的内存上限：{cause}",
+    ),
+    (
+        "scan.warn.own_cpu_quota_unreadable",
+        "无法读取 hostfit 自身所在 cgroup 的 CPU 配额：{cause}",
+    ),
+    (
+        "scan.warn.pss_unreadable",
+        "有 {count} 个进程的 smaps_rollup 无法读取：改用 RSS 代替 PSS 计算它们的内存",
+    ),
+    (
+        "scan.warn.exe_unreadable",
+        "有 {count} 个进程的可执行文件无法读取：改按命令名归组",
+    ),
+    (
+        "scan.warn.fds_unreadable",
+        "有 {count} 个进程的打开文件无法读取：无法确定它们所监听端口的归属",
+    ),
+    (
+        "scan.warn.docker_host_ignored",
+        "DOCKER_HOST '{host}' 不是 unix 套接字：只读取 unix:// 形式的地址",
+    ),
 ];

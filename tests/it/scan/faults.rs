@@ -3,7 +3,7 @@
 
 use super::{TAKEN_AT, scan_fixture, tree};
 use crate::util::{Scratch, hostfit, s};
-use hostfit::model::{Cores, Snapshot};
+use hostfit::model::{Cores, ScanWarning, Snapshot};
 use hostfit::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -36,12 +36,35 @@ fn scan_missing_cgroup_file_is_a_warning() {
     std::fs::write(dir.join("proc/net/tcp6"), "garbage\n 0: 1 2\n").expect("write");
     let snap = scan_fixture(&dir, "json");
     assert!(!snap.workloads.iter().any(|w| w.name == "docker"));
-    let joined = snap.warnings.join("\n");
+    let arg = |w: &ScanWarning, name: &str| w.args.get(name).cloned().unwrap_or_default();
+    let cgroup = snap
+        .warnings
+        .iter()
+        .find(|w| w.code == "cgroup_unreadable")
+        .unwrap_or_else(|| panic!("{:#?}", snap.warnings));
     assert!(
-        joined.contains("service 'docker'") && joined.contains("memory.stat"),
-        "{joined}"
+        cgroup.message.contains("service 'docker'") && cgroup.message.contains("memory.stat"),
+        "{cgroup:?}"
     );
-    assert!(joined.contains("net table"), "{joined}");
+    assert_eq!(
+        (
+            arg(cgroup, "kind"),
+            arg(cgroup, "name"),
+            arg(cgroup, "cause")
+        ),
+        ("service".into(), "docker".into(), "file_unreadable".into())
+    );
+    assert_eq!(
+        arg(cgroup, "path"),
+        "ROOT/sys/fs/cgroup/system.slice/docker.service/memory.stat"
+    );
+    let table = snap
+        .warnings
+        .iter()
+        .find(|w| w.code == "format_unexpected")
+        .unwrap_or_else(|| panic!("{:#?}", snap.warnings));
+    assert!(table.message.contains("net table"), "{table:?}");
+    assert_eq!(arg(table, "what"), "net table");
     let pressure = snap.host.pressure.expect("pressure");
     assert_eq!(pressure.io_some_avg10, None);
     // the processes of the unreadable cgroup are still counted, once, by executable
@@ -170,5 +193,12 @@ fn scan_measures_cpu_between_two_samples() {
         .find(|w| w.name == "hostfit-pg")
         .expect("pg");
     assert!(close(pg.cpu, 0.25 * 0.6 / seconds), "postgres {}", pg.cpu);
-    assert!(!snap.warnings.iter().any(|w| w.contains("not measured")));
+    assert!(
+        !snap
+            .warnings
+            .iter()
+            .any(|w| w.code == "cpu_not_measured" || w.message.contains("not measured")),
+        "{:?}",
+        snap.warnings
+    );
 }
