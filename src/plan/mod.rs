@@ -216,6 +216,30 @@ mod tests {
         }
     }
 
+    /// A catalog of one type, priced 1 a month.
+    fn one_type_catalog(name: &str, vcpus: u32, baseline: Option<f64>, memory: Bytes) -> Catalog {
+        Catalog {
+            name: "c".into(),
+            description: None,
+            instances: vec![crate::model::InstanceType {
+                name: name.into(),
+                family: name.into(),
+                vcpus,
+                cpu_baseline: baseline,
+                memory,
+                price: 1.0,
+                currency: "X".into(),
+                period: crate::model::Period::Month,
+                billing: crate::model::Billing::OnDemand,
+                region: "r".into(),
+                usable_memory: None,
+                source: "test".into(),
+                as_of: "now".into(),
+                estimate: false,
+            }],
+        }
+    }
+
     fn codes(a: &Analysis) -> Vec<&'static str> {
         a.warnings.iter().map(|w| w.code.key()).collect()
     }
@@ -353,26 +377,7 @@ mod tests {
             cpu: Cores(0.1),
             disk: Bytes(500 * MIB),
         });
-        let catalog = crate::model::Catalog {
-            name: "c".into(),
-            description: None,
-            instances: vec![crate::model::InstanceType {
-                name: "big".into(),
-                family: "f".into(),
-                vcpus: 64,
-                cpu_baseline: None,
-                memory: Bytes(1 << 40),
-                price: 1.0,
-                currency: "X".into(),
-                period: crate::model::Period::Month,
-                billing: crate::model::Billing::OnDemand,
-                region: "r".into(),
-                usable_memory: None,
-                source: "test".into(),
-                as_of: "now".into(),
-                estimate: false,
-            }],
-        };
+        let catalog = one_type_catalog("big", 64, None, Bytes(1 << 40));
         let a = analyze(&snap, &plan(vec![s]), Some(&catalog));
         assert_eq!(a.scenarios[0].verdict, Verdict::DoesNotFit);
         assert!(a.options.upgrade.is_empty());
@@ -387,26 +392,7 @@ mod tests {
     fn a_burstable_host_is_planned_on_its_baseline() {
         let mut snap = snapshot(10_000, 5_000, &[]);
         snap.host.instance = Some("t".into());
-        let catalog = crate::model::Catalog {
-            name: "c".into(),
-            description: None,
-            instances: vec![crate::model::InstanceType {
-                name: "t".into(),
-                family: "t".into(),
-                vcpus: 4,
-                cpu_baseline: Some(0.25),
-                memory: Bytes(10_000 * MIB),
-                price: 1.0,
-                currency: "X".into(),
-                period: crate::model::Period::Month,
-                billing: crate::model::Billing::OnDemand,
-                region: "r".into(),
-                usable_memory: None,
-                source: "test".into(),
-                as_of: "now".into(),
-                estimate: false,
-            }],
-        };
+        let catalog = one_type_catalog("t", 4, Some(0.25), Bytes(10_000 * MIB));
         let a = analyze(
             &snap,
             &plan(vec![service("a", Some(1), 100, None)]),
