@@ -190,6 +190,28 @@ fn did_you_mean(unknown: &str, known: &[&str]) -> String {
     }
 }
 
+/// What the importers' tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::ImportOptions;
+    use crate::model::{Catalog, InstanceType};
+
+    pub(crate) const GIB: u64 = 1 << 30;
+
+    pub(crate) fn opts(region: Option<&str>) -> ImportOptions<'_> {
+        ImportOptions {
+            region,
+            as_of: Some("2026-01-01"),
+        }
+    }
+
+    pub(crate) fn find<'a>(catalog: &'a Catalog, name: &str) -> &'a InstanceType {
+        catalog
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} missing from {:?}", catalog.instances))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

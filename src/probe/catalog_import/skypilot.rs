@@ -245,20 +245,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const GIB: u64 = 1 << 30;
-
-    fn opts(region: Option<&str>) -> ImportOptions<'_> {
-        ImportOptions {
-            region,
-            as_of: Some("2026-01-01"),
-        }
-    }
-
-    fn find<'a>(catalog: &'a Catalog, name: &str) -> &'a InstanceType {
-        catalog
-            .find(name)
-            .unwrap_or_else(|| panic!("{name} missing from {:?}", catalog.instances))
-    }
+    use crate::probe::catalog_import::test_support::{GIB, find, opts};
 
     /// A small file in SkyPilot's vms.csv format (v7 header), two zones per region.
     const SKYPILOT: &str = "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region,AvailabilityZone
