@@ -1,10 +1,13 @@
 //! The errors the command line reports: bad input files (with file, line, column and a snippet),
 //! bad flags, and I/O. Every one of them exits with status 2.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::path::{Path, PathBuf};
 
-/// A user file that does not say what hostfit expects, pointing at the place.
+/// A user file that does not say what hostfit expects, pointing at the place. The snippet is an
+/// excerpt of a few lines around the place, each cut to a window around the column, so that a
+/// minified one-line file never prints whole; line and column (in characters, as editors count)
+/// stay those of the file.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{path}:{line}:{column}: {message}")]
 pub struct InputError {
@@ -13,8 +16,8 @@ pub struct InputError {
     pub column: usize,
     pub message: String,
     #[source_code]
-    pub src: NamedSource<String>,
-    #[label("here")]
+    pub src: Excerpt,
+    #[label]
     pub span: SourceSpan,
     #[help]
     pub help: Option<String>,
@@ -29,21 +32,15 @@ impl InputError {
         column: usize,
         message: impl Into<String>,
     ) -> InputError {
-        let offset = byte_offset(text, line, column);
-        let len = text[offset..]
-            .chars()
-            .take_while(|c| !c.is_whitespace() && *c != ',' && *c != '}' && *c != ']')
-            .map(char::len_utf8)
-            .sum::<usize>()
-            .max(1)
-            .min(text.len().saturating_sub(offset));
+        let name = path.display().to_string();
+        let (src, span) = Excerpt::around(&name, text, line.max(1), column.max(1));
         InputError {
-            path: path.display().to_string(),
-            line,
-            column,
+            path: name,
+            line: line.max(1),
+            column: column.max(1),
             message: message.into(),
-            src: NamedSource::new(path.display().to_string(), text.to_string()),
-            span: SourceSpan::new(offset.into(), len),
+            src,
+            span,
             help: None,
         }
     }
@@ -54,21 +51,98 @@ impl InputError {
     }
 }
 
-/// The byte offset of a 1-based line and character column, clamped to the text.
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for (index, row) in text.split_inclusive('\n').enumerate() {
-        if index + 1 == line {
-            let within: usize = row
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(char::len_utf8)
-                .sum();
-            return (offset + within).min(text.len());
+/// Lines of a file around a place, each cut to the same window of characters, that remember
+/// which line and column of the file they come from.
+#[derive(Debug)]
+pub struct Excerpt {
+    name: String,
+    text: String,
+    /// The 0-based line of the file the excerpt starts at.
+    first_line: usize,
+    /// Characters cut from the start of every line.
+    cut: usize,
+}
+
+/// Lines shown before and after the one with the error.
+const CONTEXT_LINES: usize = 2;
+/// Characters shown of each line.
+const WINDOW: usize = 120;
+
+impl Excerpt {
+    /// The excerpt around `line`:`column` (1-based, characters), and the span of the token there
+    /// within it.
+    pub fn around(name: &str, text: &str, line: usize, column: usize) -> (Excerpt, SourceSpan) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let target = (line - 1).min(lines.len().saturating_sub(1));
+        let first = target.saturating_sub(CONTEXT_LINES);
+        let last = (target + CONTEXT_LINES).min(lines.len().saturating_sub(1));
+        let cut = (column - 1).saturating_sub(WINDOW / 2);
+        let mut excerpt = String::new();
+        let mut span = SourceSpan::new(0.into(), 0);
+        for (index, row) in lines.iter().enumerate().take(last + 1).skip(first) {
+            let row = row.strip_suffix('\r').unwrap_or(row);
+            let shown: String = row.chars().skip(cut).take(WINDOW).collect();
+            if index == target {
+                let within: usize = shown
+                    .chars()
+                    .take((column - 1).saturating_sub(cut))
+                    .map(char::len_utf8)
+                    .sum();
+                let len = shown[within..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']'))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                span = SourceSpan::new((excerpt.len() + within).into(), len);
+            }
+            excerpt.push_str(&shown);
+            if index < last {
+                excerpt.push('\n');
+            }
         }
-        offset += row.len();
+        (
+            Excerpt {
+                name: name.to_string(),
+                text: excerpt,
+                first_line: first,
+                cut,
+            },
+            span,
+        )
     }
-    text.len()
+
+    /// The excerpt's text, for tests.
+    pub fn inner(&self) -> &str {
+        &self.text
+    }
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.as_str().read_span(span, before, after)?;
+        let start = inner.span().offset();
+        let line_start = self.text[..start.min(self.text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let column = self.cut
+            + self
+                .text
+                .get(line_start..start)
+                .map_or(0, |s| s.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 #[derive(Debug, thiserror::Error, Diagnostic)]
@@ -109,12 +183,39 @@ impl From<InputError> for CliError {
 mod tests {
     use super::*;
 
+    fn shown(e: &InputError) -> String {
+        let mut out = String::new();
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+        let _ = handler.render_report(&mut out, e);
+        out
+    }
+
     #[test]
-    fn offsets_count_characters_not_bytes() {
-        let text = "a: 一二\nb: x\n";
-        assert_eq!(byte_offset(text, 1, 4), 3);
-        assert_eq!(byte_offset(text, 1, 5), 6);
-        assert_eq!(byte_offset(text, 2, 4), text.find('x').unwrap_or(0));
-        assert_eq!(byte_offset(text, 9, 1), text.len());
+    fn header_and_snippet_agree_on_characters() {
+        let text = "a: 一二\nb: 三 x\n";
+        let e = InputError::at(Path::new("f.yaml"), text, 2, 6, "bad");
+        let out = shown(&e);
+        assert!(out.contains("[f.yaml:2:6]"), "{out}");
+        assert!(out.contains("f.yaml:2:6: bad"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_place() {
+        let text = format!("{}X{}", "a".repeat(70_000), "b".repeat(70_000));
+        let e = InputError::at(Path::new("big.json"), &text, 1, 70_001, "here");
+        assert_eq!((e.line, e.column), (1, 70_001));
+        assert!(e.src.inner().len() <= WINDOW);
+        let out = shown(&e);
+        assert!(out.contains("[big.json:1:70001]"), "{out}");
+        assert!(out.len() < 2_000, "{}", out.len());
+    }
+
+    #[test]
+    fn places_past_the_end_are_clamped() {
+        let e = InputError::at(Path::new("f"), "a\n", 9, 9, "m");
+        assert!(shown(&e).contains("m"));
+        let e = InputError::at(Path::new("f"), "", 1, 1, "m");
+        assert!(shown(&e).contains("m"));
     }
 }

@@ -110,39 +110,6 @@ fn did_you_mean(message: &str) -> Option<String> {
     }
 }
 
-/// Finds where `needle` appears as a value in `text`, searching from the first line that
-/// contains `after` (a key such as `scenarios:`), for errors found after parsing.
-pub fn locate(text: &str, after: &str, needle: &str) -> (usize, usize) {
-    let start_line = text.lines().position(|l| l.contains(after)).unwrap_or(0);
-    for (index, line) in text.lines().enumerate().skip(start_line) {
-        let code = line.split(" #").next().unwrap_or(line);
-        if let Some(&col) = word_positions(code, needle).first() {
-            return (index + 1, line[..col].chars().count() + 1);
-        }
-    }
-    (start_line + 1, 1)
-}
-
-/// Byte positions where `word` stands alone in `line` (not inside a longer name).
-pub fn word_positions(line: &str, word: &str) -> Vec<usize> {
-    let is_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.';
-    let mut found = Vec::new();
-    if word.is_empty() {
-        return found;
-    }
-    let mut from = 0;
-    while let Some(pos) = line[from..].find(word) {
-        let at = from + pos;
-        let before = line[..at].chars().next_back();
-        let after = line[at + word.len()..].chars().next();
-        if !before.is_some_and(is_name) && !after.is_some_and(is_name) {
-            found.push(at);
-        }
-        from = at + word.len();
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,11 +132,5 @@ mod tests {
                 .unwrap_or("")
                 .contains("did you mean 'name'")
         );
-    }
-
-    #[test]
-    fn locate_finds_whole_words_after_a_key() {
-        let text = "services:\n  - name: web\nscenarios:\n  - { name: s, services: [webx, web] }\n";
-        assert_eq!(locate(text, "scenarios:", "web"), (4, 33));
     }
 }

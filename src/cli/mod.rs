@@ -8,8 +8,9 @@ pub mod error;
 pub mod input;
 pub mod output;
 pub mod plan_cmd;
+pub mod problems;
 pub mod scan;
-pub mod validate;
+pub mod spans;
 
 use crate::report::Lang;
 use args::{Cli, Command, LangArg};

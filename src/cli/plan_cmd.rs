@@ -6,8 +6,9 @@ use super::error::CliError;
 use super::error::InputError;
 use super::input::{load_yaml, parse_yaml, read_text};
 use super::output::write_output;
-use super::validate::{check_plan, check_snapshot};
-use crate::model::{Catalog, PlanFile, Snapshot};
+use super::problems::check_yaml;
+use super::spans::SpanMap;
+use crate::model::{Catalog, FieldPath, PlanFile, Snapshot};
 use crate::plan::{self, Verdict};
 use crate::report::{self, Lang, Report, ReportInput};
 use std::io::IsTerminal;
@@ -72,7 +73,7 @@ fn base_dir(path: &Path) -> PathBuf {
 pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>), CliError> {
     let text = read_text(&config.plan)?;
     let plan: PlanFile = parse_yaml(&config.plan, &text)?;
-    check_plan(&config.plan, &text, &plan)?;
+    check_yaml(&config.plan, &text, &plan.problems(), config.lang)?;
     let base = base_dir(&config.plan);
     let source = match (&config.snapshot, &plan.host) {
         (Some(s), _) => s.clone(),
@@ -87,17 +88,21 @@ pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>)
     let snapshot = match source {
         SnapshotSource::File(path) => {
             let (snapshot, snapshot_text) = load_yaml::<Snapshot>(&path)
-                .map_err(|e| at_plan_key(config, &text, from_plan, "host:", e))?;
-            check_snapshot(&path, &snapshot_text, &snapshot)?;
+                .map_err(|e| at_plan_key(config, &text, from_plan, "host", e))?;
+            check_yaml(&path, &snapshot_text, &snapshot.problems(), config.lang)?;
             snapshot
         }
         SnapshotSource::Live { root } => super::scan::scan_snapshot(&root, Duration::from_secs(1))?,
     };
     let catalog = match (&config.catalog, &plan.catalog) {
-        (Some(spec), _) => Some(super::catalog::resolve_catalog(spec, Path::new("."))?),
+        (Some(spec), _) => Some(super::catalog::resolve_catalog(
+            spec,
+            Path::new("."),
+            config.lang,
+        )?),
         (None, Some(spec)) => Some(
-            super::catalog::resolve_catalog(spec, &base)
-                .map_err(|e| at_plan_key(config, &text, true, "catalog:", e))?,
+            super::catalog::resolve_catalog(spec, &base, config.lang)
+                .map_err(|e| at_plan_key(config, &text, true, "catalog", e))?,
         ),
         (None, None) => None,
     };
@@ -118,13 +123,10 @@ fn at_plan_key(
         CliError::Usage(m) => m.clone(),
         _ => return e,
     };
-    match text.lines().position(|l| l.trim_start().starts_with(key)) {
-        Some(line) if from_plan => {
-            let column = text
-                .lines()
-                .nth(line)
-                .map_or(1, |l| l.len() - l.trim_start().len() + key.len() + 2);
-            InputError::at(&config.plan, text, line + 1, column, message).into()
+    let place = SpanMap::of_yaml(text).value(&FieldPath::keys(&[key]));
+    match place {
+        Some(p) if from_plan => {
+            InputError::at(&config.plan, text, p.line, p.column, message).into()
         }
         _ => e,
     }

@@ -20,6 +20,35 @@ pub enum Billing {
     OnDemand,
 }
 
+/// A CPU architecture: what binaries a host runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Arch {
+    #[default]
+    #[serde(rename = "x86_64")]
+    X86_64,
+    #[serde(rename = "arm64")]
+    Arm64,
+}
+
+impl Arch {
+    pub fn key(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Arm64 => "arm64",
+        }
+    }
+
+    /// The architecture a kernel names in `uname -m` (`x86_64`, `aarch64`, `arm64`); `None` for
+    /// one hostfit does not plan for.
+    pub fn from_machine(machine: &str) -> Option<Arch> {
+        match machine.trim() {
+            "x86_64" | "amd64" => Some(Arch::X86_64),
+            "aarch64" | "arm64" | "aarch64_be" => Some(Arch::Arm64),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InstanceType {
@@ -30,6 +59,9 @@ pub struct InstanceType {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpu_baseline: Option<f64>,
     pub memory: Bytes,
+    /// The CPU architecture; `x86_64` when absent.
+    #[serde(default)]
+    pub arch: Arch,
     pub price: f64,
     pub currency: String,
     pub period: Period,

@@ -2,14 +2,18 @@
 //! only; this layer imports nothing else of the crate and does no I/O.
 
 pub mod catalog;
+mod checks;
+pub mod date;
 pub mod planfile;
+pub mod problem;
 pub mod snapshot;
 pub mod units;
 
-pub use catalog::{Billing, Catalog, InstanceType, Period};
+pub use catalog::{Arch, Billing, Catalog, InstanceType, Period};
 pub use planfile::{
     Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
 };
+pub use problem::{FieldPath, Problem, Segment};
 pub use snapshot::{
     CpuState, Disk, Host, ListeningPort, MemoryState, Pressure, Protocol, ScanWarning, Snapshot,
     SwapState, Workload, WorkloadKind,

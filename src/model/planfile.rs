@@ -21,6 +21,9 @@ pub struct PlanFile {
     pub services: Vec<Service>,
     #[serde(default)]
     pub scenarios: Vec<ScenarioSpec>,
+    /// The plan's own rollout batches, `[[a, b], [c]]`; services not named follow, by priority.
+    #[serde(default)]
+    pub phases: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -35,6 +38,9 @@ pub struct Policy {
     /// Share of the disk kept free.
     #[serde(default = "Policy::default_disk_reserve")]
     pub disk_reserve: Ratio,
+    /// Whether an upgrade may move to another CPU architecture (x86_64 to arm64, say).
+    #[serde(default)]
+    pub allow_arch_change: bool,
 }
 
 impl Policy {
@@ -58,6 +64,7 @@ impl Default for Policy {
             memory_reserve: Policy::default_memory_reserve(),
             cpu_limit: Policy::default_cpu_limit(),
             disk_reserve: Policy::default_disk_reserve(),
+            allow_arch_change: false,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The snapshot format: a host's state at one moment and the workloads on it.
 //! Written by hand or by `hostfit scan`, read by `hostfit plan`. Pure types, no I/O.
 
+use super::catalog::Arch;
 use super::units::{Bytes, Cores};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,9 @@ pub struct Host {
     /// The catalog name of the instance type this host is, when known (`ecs.e-c1m1.large`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
+    /// The CPU architecture, as the kernel names it (`uname -m`); x86_64 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arch: Option<Arch>,
     pub cpu: CpuState,
     pub memory: MemoryState,
     #[serde(default)]
@@ -73,9 +77,13 @@ pub struct MemoryState {
     pub shmem: Option<Bytes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sreclaimable: Option<Bytes>,
-    /// The memory limit of the cgroup the measuring process ran in, when it has one.
+    /// The memory limit of the cgroup the services run under (a VPS, an LXC host, a
+    /// container), when there is one below MemTotal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<Bytes>,
+    /// What that capped cgroup holds now: its working set (usage less inactive_file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_used: Option<Bytes>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -271,8 +279,11 @@ impl<'de> Deserialize<'de> for ScanWarning {
 #[serde(rename_all = "snake_case")]
 pub enum WorkloadKind {
     Container,
+    /// A systemd unit.
     Service,
     Process,
+    /// A cgroup that is not a systemd unit or a container.
+    Cgroup,
     Other,
 }
 

@@ -145,6 +145,7 @@ mod tests {
                 name: "h".into(),
                 taken_at: "t".into(),
                 instance: None,
+                arch: None,
                 cpu: CpuState {
                     cores: Cores(4.0),
                     used: Cores(1.0),
@@ -160,6 +161,7 @@ mod tests {
                     shmem: None,
                     sreclaimable: None,
                     limit: None,
+                    limit_used: None,
                 },
                 swap: SwapState {
                     total: Bytes(MIB),
@@ -213,6 +215,7 @@ mod tests {
             policy: Policy::default(),
             services,
             scenarios: Vec::new(),
+            phases: Vec::new(),
         }
     }
 
@@ -227,6 +230,7 @@ mod tests {
                 vcpus,
                 cpu_baseline: baseline,
                 memory,
+                arch: crate::model::Arch::X86_64,
                 price: 1.0,
                 currency: "X".into(),
                 period: crate::model::Period::Month,

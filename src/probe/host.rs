@@ -75,6 +75,7 @@ pub(crate) fn read_host(
         name,
         taken_at: taken_at.to_string(),
         instance: None,
+        arch: None,
         cpu: CpuState {
             cores: Cores(f64::from(cores)),
             used: Cores::ZERO,

@@ -37,6 +37,7 @@ impl MemInfo {
             shmem: self.get("Shmem"),
             sreclaimable: self.get("SReclaimable"),
             limit: None,
+            limit_used: None,
         })
     }
 

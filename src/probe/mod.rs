@@ -1,9 +1,8 @@
 //! Reading a host: procfs, cgroup v1/v2/hybrid, the Docker/Podman API (`scan` and the files
-//! it uses), and importing price lists into catalogs (`catalog_import`). Every host reader takes
+//! it uses). Every host reader takes
 //! a root directory (`/` or a fixture tree) and its sources from the caller; nothing here
 //! chooses real paths, and nothing here decides fit. Imports only `crate::model`.
 
-pub mod catalog_import;
 mod cgroup;
 mod cgroup_stats;
 mod cpu;

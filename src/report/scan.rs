@@ -271,6 +271,7 @@ mod tests {
                 name: "h1".into(),
                 taken_at: "2000-01-01T00:00:00Z".into(),
                 instance: None,
+                arch: None,
                 cpu: CpuState {
                     cores: Cores(2.0),
                     used: Cores(0.5),
@@ -286,6 +287,7 @@ mod tests {
                     shmem: None,
                     sreclaimable: None,
                     limit: None,
+                    limit_used: None,
                 },
                 swap: SwapState::default(),
                 disks: Vec::new(),

@@ -5,10 +5,11 @@ use std::path::Path;
 
 /// (layer, layers it must not import)
 const FORBIDDEN: &[(&str, &[&str])] = &[
-    ("model", &["probe", "plan", "report", "cli"]),
-    ("probe", &["plan", "report", "cli"]),
-    ("plan", &["probe", "report", "cli"]),
-    ("report", &["probe", "cli"]),
+    ("model", &["probe", "catalog", "plan", "report", "cli"]),
+    ("probe", &["catalog", "plan", "report", "cli"]),
+    ("catalog", &["probe", "plan", "report", "cli"]),
+    ("plan", &["probe", "catalog", "report", "cli"]),
+    ("report", &["probe", "catalog", "cli"]),
 ];
 
 fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -129,7 +129,7 @@ fn unknown_service_in_a_scenario() {
         &plan,
         line,
         53,
-        &["names service 'shared-servic'", "known services"],
+        &["names service 'shared-servic'", "expected one of"],
     );
 }
 
@@ -232,7 +232,7 @@ fn zero_cores_or_memory_is_an_error_in_the_snapshot() {
     assert_eq!(run.status, 2);
     let line = line_of(&snap, "cores: 0");
     assert!(
-        run.stderr.contains(&format!("snapshot.yaml:{line}:5")),
+        run.stderr.contains(&format!("snapshot.yaml:{line}:12")),
         "{}",
         run.stderr
     );
@@ -260,7 +260,7 @@ fn out_of_range_numbers_say_the_range() {
     let run = hostfit(&["plan", s(&plan)]);
     assert_eq!(run.status, 2);
     assert!(
-        run.stderr_flat().contains("more CPU than a host has"),
+        run.stderr_flat().contains("at most 1000000 cores"),
         "{}",
         run.stderr
     );

@@ -126,7 +126,7 @@ fn a_bad_catalog_file_is_reported_at_its_line() {
     );
     let run = hostfit(&["catalog", s(&bad)]);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("bad.yaml:6:5"), "{}", run.stderr);
+    assert!(run.stderr.contains("bad.yaml:6:19"), "{}", run.stderr);
     assert!(run.stderr.contains("'1.5'"), "{}", run.stderr);
 
     let run = hostfit(&["catalog", "alyun"]);

@@ -217,7 +217,7 @@ fn snapshot_flag_overrides_the_plan_host_and_json_snapshots_load() {
     let dir = Scratch::new("snapshot-flag");
     let snap = dir.write(
         "big.json",
-        r#"{"host": {"name": "big", "taken_at": "now", "cpu": {"cores": 16, "used": 1},
+        r#"{"host": {"name": "big", "taken_at": "2026-01-01T00:00:00Z", "cpu": {"cores": 16, "used": 1},
             "memory": {"total": "64GiB", "available": "60GiB"}, "swap": {"total": "8GiB"},
             "disks": [{"mount": "/", "total": "500GiB", "used": "100GiB", "available": "400GiB"}]},
             "workloads": []}"#,

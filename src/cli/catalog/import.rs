@@ -2,18 +2,15 @@
 //! catalog as YAML (whole or not at all) and have `report::catalog` word the header and the
 //! summary of what was imported and skipped.
 
-use super::check::{check_catalog, import_error};
-use super::{ImportArgs, ImportSource, write_stdout};
+use super::{ImportArgs, ImportSource, import_error, write_stdout};
+use crate::catalog::{
+    ImportOptions, Imported, catalog_yaml, parse_aliyun_price_json, parse_skypilot_csv,
+};
 use crate::cli::error::CliError;
 use crate::cli::input::read_text;
 use crate::cli::output::write_atomically;
-use crate::model::{Billing, Catalog, Period};
-use crate::probe::catalog_import::{
-    ImportOptions, Imported, parse_aliyun_price_json, parse_skypilot_csv,
-};
 use crate::report::Lang;
 use crate::report::catalog::{ImportSummary, SkippedEntry, import_header, write_import_summary};
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
@@ -42,12 +39,13 @@ pub(super) fn run_import(
     if let Some(name) = &args.name {
         catalog.name = name.clone();
     }
-    if let Some(problem) = check_catalog(&catalog).into_iter().next() {
+    if let Some(problem) = catalog.problems().first() {
+        let args: Vec<(&str, String)> = problem.args.iter().map(|(k, v)| (*k, v.clone())).collect();
         return Err(CliError::Other {
             message: format!(
                 "the catalog imported from '{}' is not valid: {}",
                 path.display(),
-                problem.message
+                crate::report::messages::Msg::new(lang).f(problem.key, &args)
             ),
         });
     }
@@ -85,53 +83,6 @@ pub(super) fn run_import(
     Ok(())
 }
 
-/// The catalog as YAML in the layout of the built-in catalogs, with `header` as a comment.
-/// Strings are written as JSON string literals, which YAML reads as double-quoted scalars.
-pub fn catalog_yaml(catalog: &Catalog, header: &str) -> String {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-    let mut y = String::new();
-    for line in header.lines() {
-        let _ = writeln!(y, "# {line}");
-    }
-    if !header.is_empty() {
-        y.push('\n');
-    }
-    let _ = writeln!(y, "name: {}", quote(&catalog.name));
-    if let Some(description) = &catalog.description {
-        let _ = writeln!(y, "description: {}", quote(description));
-    }
-    y.push_str("instances:\n");
-    for it in &catalog.instances {
-        let _ = writeln!(y, "  - name: {}", quote(&it.name));
-        let _ = writeln!(y, "    family: {}", quote(&it.family));
-        let _ = writeln!(y, "    vcpus: {}", it.vcpus);
-        if let Some(b) = it.cpu_baseline {
-            let _ = writeln!(y, "    cpu_baseline: {b}");
-        }
-        let _ = writeln!(y, "    memory: {}", it.memory.exact());
-        let _ = writeln!(y, "    price: {}", it.price);
-        let _ = writeln!(y, "    currency: {}", quote(&it.currency));
-        let period = match it.period {
-            Period::Month => "month",
-            Period::Hour => "hour",
-        };
-        let billing = match it.billing {
-            Billing::Subscription => "subscription",
-            Billing::OnDemand => "on-demand",
-        };
-        let _ = writeln!(y, "    period: {period}");
-        let _ = writeln!(y, "    billing: {billing}");
-        let _ = writeln!(y, "    region: {}", quote(&it.region));
-        if let Some(usable) = it.usable_memory {
-            let _ = writeln!(y, "    usable_memory: {}", usable.exact());
-        }
-        let _ = writeln!(y, "    source: {}", quote(&it.source));
-        let _ = writeln!(y, "    as_of: {}", quote(&it.as_of));
-        let _ = writeln!(y, "    estimate: {}", it.estimate);
-    }
-    y
-}
-
 /// The file's modification date as YYYY-MM-DD (UTC), when the file system knows it.
 fn modified_date(path: &Path) -> Option<String> {
     let modified = std::fs::metadata(path).ok()?.modified().ok()?;
@@ -146,12 +97,12 @@ fn modified_date(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::catalog::builtin_names;
+    use crate::catalog::builtin_names;
     use crate::cli::input::parse_yaml;
-    use crate::model::Bytes;
+    use crate::model::{Bytes, Catalog};
 
     fn load(name: &str) -> Catalog {
-        match crate::cli::catalog::builtin(name) {
+        match crate::cli::catalog::builtin(name, Lang::En) {
             Some(Ok(catalog)) => catalog,
             Some(Err(e)) => panic!("{name}: {e:?}"),
             None => panic!("no built-in {name}"),
@@ -171,6 +122,7 @@ mod tests {
         odd.instances[0].source = "quote \" backslash \\ colon: hash # 中文".into();
         odd.instances[0].memory = Bytes(1_740_000_123);
         odd.instances[0].usable_memory = Some(Bytes(1 << 29));
+        odd.instances[0].arch = crate::model::Arch::Arm64;
         let yaml = catalog_yaml(&odd, "");
         let back: Catalog =
             parse_yaml(Path::new("back.yaml"), &yaml).unwrap_or_else(|e| panic!("{e:?}"));

@@ -1,7 +1,8 @@
 //! Listing catalogs: loads the built-in ones, or one catalog, and has `report::catalog` render
 //! them, as a table or as JSON, into a buffer the caller writes whole.
 
-use super::{ListFormat, builtin, builtin_names};
+use super::{ListFormat, builtin};
+use crate::catalog::builtin_names;
 use crate::cli::error::CliError;
 use crate::model::Catalog;
 use crate::report::Lang;
@@ -13,7 +14,7 @@ use crate::report::catalog::{
 pub(super) fn list_builtins(format: ListFormat, lang: Lang) -> Result<Vec<u8>, CliError> {
     let mut rows = Vec::new();
     for name in builtin_names() {
-        let catalog = builtin(name).unwrap_or_else(|| {
+        let catalog = builtin(name, lang).unwrap_or_else(|| {
             Err(CliError::Other {
                 message: format!("no built-in catalog '{name}'"),
             })

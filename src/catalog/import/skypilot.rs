@@ -5,7 +5,7 @@ use super::{
     ImportError, ImportOptions, Imported, Skipped, cell_error, choose_region, csv_error, number,
     skipped_summary, sort_instances,
 };
-use crate::model::{Billing, Bytes, Catalog, InstanceType, Period};
+use crate::model::{Arch, Billing, Bytes, Catalog, InstanceType, Period};
 use std::collections::{BTreeMap, BTreeSet};
 
 const SKYPILOT_HEADER: &str = "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region,AvailabilityZone";
@@ -27,6 +27,8 @@ struct SkyRow {
     memory: Bytes,
     price: f64,
     accelerator: Option<String>,
+    /// The `Arch` column, where the file has one.
+    arch: Option<Arch>,
 }
 
 /// Reads SkyPilot's catalog `vms.csv` (header `InstanceType,AcceleratorName,AcceleratorCount,
@@ -57,6 +59,7 @@ pub fn parse_skypilot_csv(
     let c_region = required("Region")?;
     let c_acc_name = column("AcceleratorName");
     let c_acc_count = column("AcceleratorCount");
+    let c_arch = column("Arch");
 
     let mut regions = BTreeSet::new();
     let mut rows: BTreeMap<String, SkyRow> = BTreeMap::new();
@@ -139,6 +142,7 @@ pub fn parse_skypilot_csv(
             memory: Bytes::from_gib(gib),
             price,
             accelerator,
+            arch: c_arch.map(field).and_then(Arch::from_machine),
         };
         skipped.remove(&key);
         match rows.get_mut(&key) {
@@ -172,12 +176,16 @@ pub fn parse_skypilot_csv(
             .accelerator
             .map(|a| format!(", with {a}"))
             .unwrap_or_default();
+        let arch = row
+            .arch
+            .unwrap_or_else(|| super::arch_of_family(&family_of(&name)));
         instances.push(InstanceType {
             family: family_of(&name),
             name,
             vcpus: row.vcpus,
             cpu_baseline: baseline,
             memory: row.memory,
+            arch,
             price: row.price,
             currency: "USD".into(),
             period: Period::Hour,
@@ -245,7 +253,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    use crate::probe::catalog_import::test_support::{GIB, find, opts};
+    use crate::catalog::import::test_support::{GIB, find, opts};
 
     /// A small file in SkyPilot's vms.csv format (v7 header), two zones per region.
     const SKYPILOT: &str = "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region,AvailabilityZone

@@ -1,7 +1,9 @@
 //! A user's own catalog written as CSV, with the catalog's field names as the header. Pure: no I/O.
 
-use super::{ImportError, cell_error, csv_error, did_you_mean, first_record_line, number};
-use crate::model::{Billing, Bytes, Catalog, InstanceType, Period, Ratio};
+use super::import::{
+    ImportError, cell_error, csv_error, did_you_mean, field_column, first_record_line, number,
+};
+use crate::model::{Arch, Billing, Bytes, Catalog, InstanceType, Period, Ratio};
 use std::collections::HashMap;
 
 const CATALOG_COLUMNS: &[&str] = &[
@@ -10,6 +12,7 @@ const CATALOG_COLUMNS: &[&str] = &[
     "vcpus",
     "cpu_baseline",
     "memory",
+    "arch",
     "price",
     "currency",
     "period",
@@ -26,12 +29,40 @@ const CATALOG_REQUIRED: &[&str] = &[
     "source", "as_of",
 ];
 
+/// Where the cells of a CSV catalog are: the line of each entry's row and the index of each
+/// column, so that a problem at `instances[3].vcpus` points at its cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CsvPlaces {
+    header_line: usize,
+    rows: Vec<usize>,
+    columns: HashMap<String, usize>,
+}
+
+impl CsvPlaces {
+    /// The 1-based line and character column of `field` of entry `entry` (0-based) in `text`;
+    /// the start of its row for a field the file has no column for, the header for no entry.
+    pub fn place(&self, text: &str, entry: Option<usize>, field: Option<&str>) -> (usize, usize) {
+        let line = entry
+            .and_then(|e| self.rows.get(e).copied())
+            .unwrap_or(self.header_line.max(1));
+        let column = field
+            .and_then(|f| self.columns.get(f).copied())
+            .and_then(|index| {
+                text.lines()
+                    .nth(line - 1)
+                    .map(|row| field_column(row, index))
+            })
+            .unwrap_or(1);
+        (line, column)
+    }
+}
+
 /// Reads a catalog written as CSV: a header with the catalog's field names (`name, family, vcpus,
-/// cpu_baseline, memory, price, currency, period, billing, region, usable_memory, source, as_of,
-/// estimate`, in any order; `cpu_baseline`, `usable_memory` and `estimate` may be left out or
+/// cpu_baseline, memory, arch, price, currency, period, billing, region, usable_memory, source, as_of,
+/// estimate`, in any order; `cpu_baseline`, `arch`, `usable_memory` and `estimate` may be left out or
 /// empty), then one instance type per row. Lines starting with `#` are comments. The catalog is
 /// named `csv`; callers name it after the file.
-pub fn parse_catalog_csv(text: &str) -> Result<Catalog, ImportError> {
+pub fn parse_catalog_csv(text: &str) -> Result<(Catalog, CsvPlaces), ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .trim(csv::Trim::All)
@@ -75,9 +106,18 @@ pub fn parse_catalog_csv(text: &str) -> Result<Catalog, ImportError> {
     let col = |name: &str| columns.get(name).copied().unwrap_or(usize::MAX);
 
     let mut instances = Vec::new();
+    let mut places = CsvPlaces {
+        header_line,
+        rows: Vec::new(),
+        columns: columns
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), *v))
+            .collect(),
+    };
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(&e))?;
         let line = record.position().map_or(1, |p| p.line() as usize);
+        places.rows.push(line);
         let cell = |name: &str| record.get(col(name)).unwrap_or("");
         let fail = |name: &str, message: String| cell_error(text, line, col(name), message);
         let text_cell = |name: &str| -> Result<String, ImportError> {
@@ -132,6 +172,15 @@ pub fn parse_catalog_csv(text: &str) -> Result<Catalog, ImportError> {
                 ));
             }
         };
+        let arch = match cell("arch") {
+            "" => Arch::default(),
+            a => Arch::from_machine(a).ok_or_else(|| {
+                fail(
+                    "arch",
+                    format!("'{a}' is not an architecture: expected 'x86_64' or 'arm64'"),
+                )
+            })?,
+        };
         let estimate = match cell("estimate") {
             "" | "false" => false,
             "true" => true,
@@ -148,6 +197,7 @@ pub fn parse_catalog_csv(text: &str) -> Result<Catalog, ImportError> {
             vcpus,
             cpu_baseline,
             memory,
+            arch,
             price,
             currency: text_cell("currency")?,
             period,
@@ -159,11 +209,14 @@ pub fn parse_catalog_csv(text: &str) -> Result<Catalog, ImportError> {
             estimate,
         });
     }
-    Ok(Catalog {
-        name: "csv".into(),
-        description: None,
-        instances,
-    })
+    Ok((
+        Catalog {
+            name: "csv".into(),
+            description: None,
+            instances,
+        },
+        places,
+    ))
 }
 
 #[cfg(test)]
@@ -187,7 +240,9 @@ box.large,box,4,,8GiB,0.05,EUR,hour,on-demand,fsn1,\"price page, 2026\",2026-01-
 
     #[test]
     fn user_csv_reads_every_field() {
-        let catalog = parse_catalog_csv(CATALOG_CSV).unwrap_or_else(|e| panic!("{e}"));
+        let (catalog, places) = parse_catalog_csv(CATALOG_CSV).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(places.place(CATALOG_CSV, Some(1), Some("vcpus")), (4, 15));
+        assert_eq!(places.place(CATALOG_CSV, None, None), (2, 1));
         assert_eq!(catalog.instances.len(), 2);
         let small = find(&catalog, "box.small");
         assert_eq!(small.cpu_baseline, Some(0.2));

@@ -180,10 +180,11 @@ pub fn parse_aliyun_price_json(
         };
         instances.push(InstanceType {
             name: row.type_name.to_string(),
-            family: spec.family,
+            family: spec.family.clone(),
             vcpus: spec.vcpus,
             cpu_baseline: spec.baseline,
             memory: spec.memory,
+            arch: super::arch_of_family(&spec.family),
             price,
             currency: currency.clone(),
             period,
@@ -366,7 +367,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    use crate::probe::catalog_import::test_support::{GIB, find, opts};
+    use crate::catalog::import::test_support::{GIB, find, opts};
 
     /// A small file in the documented shape of Alibaba Cloud's instancePrice.json.
     const ALIYUN: &str = r#"{

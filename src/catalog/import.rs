@@ -1,16 +1,14 @@
-//! Importers that turn price lists into catalogs: Alibaba Cloud's public `instancePrice.json`,
-//! SkyPilot's `vms.csv`, and a user's own catalog written as CSV with the catalog's field names.
+//! Importers that turn price lists into catalogs: Alibaba Cloud's public `instancePrice.json` and
+//! SkyPilot's `vms.csv`; and the CSV helpers they share with a user's own catalog CSV.
 //! Pure: text in, a `Catalog` or an error naming the line and column out; no I/O, no clock.
 
 mod aliyun;
-mod catalog_csv;
 mod skypilot;
 
 pub use aliyun::parse_aliyun_price_json;
-pub use catalog_csv::parse_catalog_csv;
 pub use skypilot::parse_skypilot_csv;
 
-use crate::model::{Catalog, InstanceType};
+use crate::model::{Arch, Catalog, InstanceType};
 use std::collections::BTreeSet;
 
 /// What an import keeps from the file, and what the file cannot say.
@@ -48,7 +46,7 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    fn at(line: usize, column: usize, message: impl Into<String>) -> ImportError {
+    pub(super) fn at(line: usize, column: usize, message: impl Into<String>) -> ImportError {
         ImportError {
             line: line.max(1),
             column: column.max(1),
@@ -57,7 +55,7 @@ impl ImportError {
         }
     }
 
-    fn with_help(mut self, help: impl Into<String>) -> ImportError {
+    pub(super) fn with_help(mut self, help: impl Into<String>) -> ImportError {
         self.help = Some(help.into());
         self
     }
@@ -101,6 +99,24 @@ fn choose_region<'a>(
     }
 }
 
+/// The architecture a provider's family name says. AWS: a `g` among the letters after the
+/// generation (m6g, c7gn, t4g, r6gd, x2gd, is4gen), and a1. Alibaba Cloud: the `y` families
+/// (Yitian 710: g8y, c8y, r8y) and the `r` families of the sixth generation (Ampere Altra: g6r,
+/// c6r). Everything else is x86_64.
+pub fn arch_of_family(family: &str) -> Arch {
+    let family = family.strip_prefix("ecs.").unwrap_or(family);
+    let Some(first_digit) = family.find(|c: char| c.is_ascii_digit()) else {
+        return Arch::X86_64;
+    };
+    let after: &str = family[first_digit..].trim_start_matches(|c: char| c.is_ascii_digit());
+    let attributes = after.split('-').next().unwrap_or("");
+    let arm = family == "a1"
+        || attributes.contains('g')
+        || attributes.starts_with('y')
+        || (attributes.starts_with('r') && family[first_digit..].starts_with('6'));
+    if arm { Arch::Arm64 } else { Arch::X86_64 }
+}
+
 fn sort_instances(instances: &mut [InstanceType]) {
     instances.sort_by(|a, b| {
         (&a.family, a.vcpus, a.memory, &a.name).cmp(&(&b.family, b.vcpus, b.memory, &b.name))
@@ -121,18 +137,18 @@ fn skipped_summary(skipped: &[Skipped]) -> String {
 }
 
 /// The line of the first CSV record: the first line that is neither empty nor a `#` comment.
-fn first_record_line(text: &str) -> usize {
+pub(super) fn first_record_line(text: &str) -> usize {
     text.lines()
         .position(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map_or(1, |i| i + 1)
 }
 
 /// A finite number, or nothing (`nan` and `inf` parse as floats but are no prices).
-fn number(text: &str) -> Option<f64> {
+pub(super) fn number(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-fn csv_error(err: &csv::Error) -> ImportError {
+pub(super) fn csv_error(err: &csv::Error) -> ImportError {
     let line = err.position().map_or(1, |p| p.line() as usize);
     let message = match err.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -145,7 +161,12 @@ fn csv_error(err: &csv::Error) -> ImportError {
 }
 
 /// An error at field `index` (0-based) of the row starting at `line`.
-fn cell_error(text: &str, line: usize, index: usize, message: impl Into<String>) -> ImportError {
+pub(super) fn cell_error(
+    text: &str,
+    line: usize,
+    index: usize,
+    message: impl Into<String>,
+) -> ImportError {
     let column = text
         .lines()
         .nth(line.saturating_sub(1))
@@ -154,7 +175,7 @@ fn cell_error(text: &str, line: usize, index: usize, message: impl Into<String>)
 }
 
 /// The 1-based character column where field `index` of a CSV line starts.
-fn field_column(row: &str, index: usize) -> usize {
+pub(super) fn field_column(row: &str, index: usize) -> usize {
     if index == usize::MAX {
         return 1;
     }
@@ -177,7 +198,7 @@ fn field_column(row: &str, index: usize) -> usize {
     }
 }
 
-fn did_you_mean(unknown: &str, known: &[&str]) -> String {
+pub(super) fn did_you_mean(unknown: &str, known: &[&str]) -> String {
     let best = known
         .iter()
         .map(|k| (strsim::jaro_winkler(unknown, k), *k))
@@ -215,6 +236,26 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn families_name_their_architecture() {
+        for arm in [
+            "m6g", "c7gn", "t4g", "r6gd", "x2gd", "is4gen", "im4gn", "g5g", "a1",
+        ] {
+            assert_eq!(arch_of_family(arm), Arch::Arm64, "{arm}");
+        }
+        for arm in ["g8y", "c8y", "r8y", "g6r", "c6r"] {
+            assert_eq!(arch_of_family(arm), Arch::Arm64, "{arm}");
+        }
+        for x86 in ["m7i", "c7i", "r7i", "t3", "g4dn", "g5", "inf2", "p4d", "m5"] {
+            assert_eq!(arch_of_family(x86), Arch::X86_64, "{x86}");
+        }
+        for x86 in [
+            "e-c1m1", "t6-c1m1", "g7", "c7", "r7", "u1-c1m1", "g7a", "r6", "g8i",
+        ] {
+            assert_eq!(arch_of_family(x86), Arch::X86_64, "{x86}");
+        }
+    }
 
     #[test]
     fn field_columns_respect_quotes() {
