@@ -1,7 +1,8 @@
 //! Scenarios: the default one per tier and the plan's own, each summed and judged; and the best
 //! choice of what fits now. Pure.
 
-use super::search::{self, Candidate, Choice, CoverByPriority};
+use super::room::Room;
+use super::search::{self, Candidate, Choice, Item};
 use super::verdict::{Capacity, Checks, Verdict};
 use crate::model::{Needs, PlanFile, Service, Tier};
 use serde::Serialize;
@@ -48,8 +49,10 @@ pub fn evaluate_all(plan: &PlanFile, capacity: &Capacity) -> Vec<ScenarioResult>
     scenario_specs(plan)
         .into_iter()
         .map(|(name, tier, names, origin)| {
+            let mut seen = std::collections::BTreeSet::new();
             let demands: Vec<(String, Tier, Needs)> = names
                 .iter()
+                .filter(|n| seen.insert(n.as_str()))
                 .filter_map(|n| plan.services.iter().find(|s| &s.name == n))
                 .filter_map(|s| {
                     s.tiers
@@ -84,9 +87,14 @@ pub struct Selection {
     pub left_out: Vec<String>,
     pub needs: Needs,
     pub checks: Option<Checks>,
+    /// Whether the search proved this the best choice (it stops at a node budget).
+    pub proven_optimal: bool,
+    /// When not proven: per priority class, the services that could be covered at most.
+    pub bound: Option<Vec<(u32, u64)>>,
 }
 
-/// The options a service offers to the search, in the order ties are broken.
+/// The options a service offers to the search, in the order ties are broken (leaving it out is
+/// always possible and not listed).
 pub fn candidates(service: &Service) -> Vec<Candidate> {
     let mut out = Vec::new();
     if let Some((_, needs)) = service.tiers.lowest() {
@@ -105,23 +113,34 @@ pub fn candidates(service: &Service) -> Vec<Candidate> {
                 needs: a.needs,
             }),
     );
-    out.push(Candidate {
-        choice: Choice::Out,
-        needs: Needs::default(),
-    });
     out
 }
 
-/// The best choice under `capacity`: the most important services covered first, then the fewest
-/// alternatives. Exact.
-pub fn fits_now(services: &[&Service], capacity: &Capacity) -> Selection {
-    let options: Vec<Vec<Candidate>> = services.iter().map(|s| candidates(s)).collect();
-    let best = search::best_choice(&options, capacity, Needs::default(), &CoverByPriority);
-    selection(services, &best, capacity)
+/// The best choice under `capacity` by the one rule: the most services of the most important
+/// priority class first, then of the next, then the fewest alternatives. `services` come with
+/// their priority, most important first. Exact unless the search meets its node budget, which
+/// the result says.
+pub fn fits_now(services: &[(u32, &Service)], capacity: &Capacity) -> Selection {
+    let items: Vec<Item> = services
+        .iter()
+        .map(|(class, s)| Item {
+            class: *class,
+            options: candidates(s),
+        })
+        .collect();
+    let outcome = search::best_choice(&items, &Room::of(capacity), search::NODE_BUDGET);
+    let plain: Vec<&Service> = services.iter().map(|(_, s)| *s).collect();
+    let mut out = selection(&plain, &outcome.choices, capacity);
+    out.proven_optimal = outcome.proven_optimal;
+    out.bound = outcome.bound;
+    out
 }
 
 pub fn selection(services: &[&Service], choices: &[Choice], capacity: &Capacity) -> Selection {
-    let mut out = Selection::default();
+    let mut out = Selection {
+        proven_optimal: true,
+        ..Selection::default()
+    };
     for (service, choice) in services.iter().zip(choices) {
         match choice {
             Choice::Deploy => {

@@ -1,8 +1,12 @@
-//! The exact choice of what to deploy: for each service, its lowest tier, one of its alternatives,
-//! or leaving it out, so that the sum stays admitted by a capacity. Branch and bound over the
-//! services in priority order, with an objective compared lexicographically. Pure.
+//! The exact choice of what to deploy: for each service, one of its options (its lowest tier or
+//! an alternative) or leaving it out, so that the sum stays within the room. The objective is the
+//! project's one rule, compared lexicographically: the most services covered in the most important
+//! priority class first, then in the next class, and so on; then the fewest alternatives (an
+//! alternative such as an external API costs money). Branch and bound over groups of identical
+//! services (one decision per group: how many take each option), with upper bounds from the
+//! smallest needs per resource, under a node budget. Pure.
 
-use super::verdict::Capacity;
+use super::room::{Room, Sum};
 use crate::model::Needs;
 
 /// What one service can be turned into.
@@ -21,245 +25,598 @@ pub enum Choice {
     Out,
 }
 
-/// How good a (partial) choice is; bigger keys are better, compared element by element.
-pub trait Objective {
-    /// The key of a choice for the first `chosen.len()` services, counting the services not yet
-    /// decided as favourably as they could possibly turn out (an upper bound).
-    fn bound(&self, chosen: &[Choice], total: usize) -> Vec<i64>;
+/// One service to decide: its priority class (1 is most important) and its options, in the order
+/// ties are broken (earlier wins). Leaving it out is always possible and is not listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub class: u32,
+    pub options: Vec<Candidate>,
 }
 
-/// Cover the most important services first, then use the fewest alternatives.
-pub struct CoverByPriority;
+/// Nodes the search may visit before it settles for the best choice found so far.
+pub const NODE_BUDGET: u64 = 400_000;
 
-impl Objective for CoverByPriority {
-    fn bound(&self, chosen: &[Choice], total: usize) -> Vec<i64> {
-        let mut key: Vec<i64> = chosen
-            .iter()
-            .map(|c| i64::from(*c != Choice::Out))
-            .collect();
-        key.resize(total, 1);
-        let alternatives = chosen
-            .iter()
-            .filter(|c| matches!(c, Choice::Alternative(_)))
-            .count();
-        key.push(-(alternatives as i64));
-        key
+/// The choice, whether it is proven best, and when it is not, the best key still possible.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// One choice per item, in the order given.
+    pub choices: Vec<Choice>,
+    pub proven_optimal: bool,
+    /// Per priority class (most important first): the services covered at most, when the search
+    /// stopped at its budget before proving its choice best.
+    pub bound: Option<Vec<(u32, u64)>>,
+    pub nodes: u64,
+}
+
+/// Identical services of one class: the same options with the same needs.
+struct Group {
+    class: usize,
+    members: Vec<usize>,
+    options: Vec<Candidate>,
+}
+
+/// The four weights the bounds count with: memory, CPU, disk, and their sum as shares of the
+/// room at the start (a surrogate of the three: any choice that fits keeps it within the room's).
+#[derive(Debug, Clone, Copy)]
+struct Weights {
+    memory: f64,
+    cpu: f64,
+    disk: f64,
+}
+
+impl Weights {
+    fn of(room: &Room) -> Weights {
+        let share = |r: f64| if r > 0.0 { 1.0 / r } else { 0.0 };
+        Weights {
+            memory: share(room.memory as f64),
+            cpu: share(room.cpu + super::room::CPU_EPS),
+            disk: room.disk.map_or(0.0, |d| share(d as f64)),
+        }
+    }
+
+    fn surrogate(&self, n: &Needs) -> f64 {
+        n.memory.0 as f64 * self.memory + n.cpu.0 * self.cpu + n.disk.0 as f64 * self.disk
     }
 }
 
-/// The most services, then the most important ones.
-pub struct MostServices;
+/// A multiset of needs, sorted per weight with prefix sums, to count how many of the smallest
+/// fit in what is left.
+#[derive(Default)]
+struct Stats {
+    size: u64,
+    mem: Vec<i128>,
+    cpu: Vec<f64>,
+    disk: Vec<i128>,
+    surrogate: Vec<f64>,
+}
 
-impl Objective for MostServices {
-    fn bound(&self, chosen: &[Choice], total: usize) -> Vec<i64> {
-        let covered = chosen.iter().filter(|c| **c != Choice::Out).count();
-        let mut key = vec![(covered + total - chosen.len()) as i64];
-        key.extend(chosen.iter().map(|c| i64::from(*c != Choice::Out)));
-        key.resize(total + 1, 1);
-        key
+/// A float comparison that errs towards counting one more: bounds must never be too low.
+fn within(sum: f64, left: f64) -> bool {
+    sum <= left + 1e-9 * (1.0 + left.abs())
+}
+
+impl Stats {
+    fn of(needs: &[Needs], w: &Weights) -> Stats {
+        let mut mem: Vec<i128> = needs.iter().map(|n| i128::from(n.memory.0)).collect();
+        let mut cpu: Vec<f64> = needs.iter().map(|n| n.cpu.0).collect();
+        let mut disk: Vec<i128> = needs.iter().map(|n| i128::from(n.disk.0)).collect();
+        let mut surrogate: Vec<f64> = needs.iter().map(|n| w.surrogate(n)).collect();
+        mem.sort_unstable();
+        cpu.sort_by(f64::total_cmp);
+        disk.sort_unstable();
+        surrogate.sort_by(f64::total_cmp);
+        Stats {
+            size: needs.len() as u64,
+            mem: prefix(&mem),
+            cpu: prefix_f64(&cpu),
+            disk: prefix(&disk),
+            surrogate: prefix_f64(&surrogate),
+        }
+    }
+
+    /// The least that `k` of these take, per weight: the sums of the `k` smallest.
+    fn smallest(&self, k: u64) -> Left {
+        let Some(i) = (k as usize).checked_sub(1) else {
+            return Left {
+                mem: 0,
+                cpu: 0.0,
+                disk: Some(0),
+                surrogate: 0.0,
+            };
+        };
+        Left {
+            mem: self.mem.get(i).copied().unwrap_or(0),
+            cpu: self.cpu.get(i).copied().unwrap_or(0.0),
+            disk: Some(self.disk.get(i).copied().unwrap_or(0)),
+            surrogate: self.surrogate.get(i).copied().unwrap_or(0.0),
+        }
+    }
+
+    /// How many of these could fit at most in what is left: the most of the smallest that fit
+    /// by each weight, the least of the four.
+    fn fit(&self, left: &Left) -> u64 {
+        let mem = self.mem.partition_point(|s| *s <= left.mem) as u64;
+        let cpu = self.cpu.partition_point(|s| within(*s, left.cpu)) as u64;
+        let disk = left
+            .disk
+            .map_or(self.size, |d| self.disk.partition_point(|s| *s <= d) as u64);
+        let surrogate = self
+            .surrogate
+            .partition_point(|s| within(*s, left.surrogate)) as u64;
+        mem.min(cpu).min(disk).min(surrogate).min(self.size)
     }
 }
 
-/// The best choice, one per service in the order given (most important first), or `None` when
-/// `options` is empty. Each service's options are tried in their order, so among equal keys the
-/// earlier option wins; every service must offer `Choice::Out` with zero needs.
-pub fn best_choice(
-    options: &[Vec<Candidate>],
-    capacity: &Capacity,
-    base: Needs,
-    objective: &dyn Objective,
-) -> Vec<Choice> {
-    let total = options.len();
-    let mut state = Search {
-        options,
-        capacity,
-        objective,
+fn prefix(sorted: &[i128]) -> Vec<i128> {
+    sorted
+        .iter()
+        .scan(0i128, |acc, v| {
+            *acc += v;
+            Some(*acc)
+        })
+        .collect()
+}
+
+fn prefix_f64(sorted: &[f64]) -> Vec<f64> {
+    sorted
+        .iter()
+        .scan(0.0, |acc, v| {
+            *acc += v;
+            Some(*acc)
+        })
+        .collect()
+}
+
+/// What is left of the room after a sum, per weight.
+#[derive(Clone, Copy)]
+struct Left {
+    mem: i128,
+    cpu: f64,
+    disk: Option<i128>,
+    surrogate: f64,
+}
+
+impl Left {
+    /// What is left once `used` more is taken.
+    fn minus(&self, used: &Left) -> Left {
+        Left {
+            mem: self.mem - used.mem,
+            cpu: self.cpu - used.cpu,
+            disk: self.disk.map(|d| d - used.disk.unwrap_or(0)),
+            surrogate: self.surrogate - used.surrogate,
+        }
+    }
+}
+
+/// The key of a (partial) choice: services covered per class, then deployments (more is better;
+/// with the covers fixed, more deployments is fewer alternatives).
+type Key = Vec<i64>;
+
+/// Class suffixes whose deploy needs are kept for the bound on deployments (more would cost
+/// memory quadratic in the services).
+const DEPLOY_STATS: usize = 64;
+
+pub fn best_choice(items: &[Item], room: &Room, budget: u64) -> Outcome {
+    let weights = Weights::of(room);
+    let mut classes: Vec<u32> = items.iter().map(|i| i.class).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    let class_of = |c: u32| classes.binary_search(&c).unwrap_or(0);
+    let mut groups: Vec<Group> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let class = class_of(item.class);
+        let options = undominated(&item.options);
+        match groups
+            .iter_mut()
+            .find(|g| g.class == class && g.options == options)
+        {
+            Some(g) => g.members.push(index),
+            None => groups.push(Group {
+                class,
+                members: vec![index],
+                options,
+            }),
+        }
+    }
+    // Most important class first; within a class the smallest first (good choices are found
+    // early), then the order of the plan.
+    groups.sort_by(|a, b| {
+        let size = |g: &Group| weights.surrogate(&least_needs(&g.options));
+        a.class
+            .cmp(&b.class)
+            .then(size(a).total_cmp(&size(b)))
+            .then(a.members[0].cmp(&b.members[0]))
+    });
+    let per_class = |class: usize| -> Vec<Needs> {
+        groups
+            .iter()
+            .filter(|g| g.class == class)
+            .flat_map(|g| {
+                let least = least_needs(&g.options);
+                g.members.iter().map(move |_| least)
+            })
+            .collect()
+    };
+    let stats: Vec<Stats> = (0..classes.len())
+        .map(|c| Stats::of(&per_class(c), &weights))
+        .collect();
+    // The surrogate weights of each class in search order, as prefix sums, for the exact
+    // bound on the services of the class not decided yet.
+    let order: Vec<Vec<f64>> = (0..classes.len())
+        .map(|c| {
+            let seq: Vec<f64> = per_class(c).iter().map(|n| weights.surrogate(n)).collect();
+            let mut out = vec![0.0];
+            out.extend(prefix_f64(&seq));
+            out
+        })
+        .collect();
+    let step = classes.len().div_ceil(DEPLOY_STATS).max(1);
+    let deploy: Vec<DeployStats> = (0..classes.len())
+        .step_by(step)
+        .map(|from| {
+            let (needs, extras): (Vec<Needs>, Vec<Needs>) = groups
+                .iter()
+                .filter(|g| g.class >= from)
+                .flat_map(|g| {
+                    let least = least_needs(&g.options);
+                    let deploy = g
+                        .options
+                        .iter()
+                        .find(|o| o.choice == Choice::Deploy)
+                        .map(|o| (o.needs, extra(&o.needs, &least)));
+                    g.members.iter().filter_map(move |_| deploy)
+                })
+                .unzip();
+            DeployStats {
+                from,
+                needs: Stats::of(&needs, &weights),
+                extras: Stats::of(&extras, &weights),
+            }
+        })
+        .collect();
+    let mut search = Search {
+        groups: &groups,
+        stats: &stats,
+        order: &order,
+        deploy: &deploy,
+        weights,
+        room,
+        budget,
+        nodes: 0,
+        stopped: false,
         best: None,
         best_key: Vec::new(),
-        ceiling: objective.bound(&[], total),
+        counts: Vec::with_capacity(groups.len()),
+        covered: vec![0; classes.len()],
+        deployed: 0,
+        remaining: stats.iter().map(|s| s.size).collect(),
+        remaining_total: items.len() as u64,
     };
-    let mut chosen = Vec::with_capacity(total);
-    state.descend(&mut chosen, base);
-    state.best.unwrap_or_else(|| vec![Choice::Out; total])
+    let root = search.bound(&Sum::default(), 0);
+    search.descend(0, Sum::default(), &root);
+    let proven = !search.stopped || search.best_key == root;
+    let mut choices = vec![Choice::Out; items.len()];
+    if let Some(best) = &search.best {
+        for (group, counts) in groups.iter().zip(best) {
+            let mut members = group.members.iter();
+            for (option, count) in group.options.iter().zip(counts) {
+                for index in members.by_ref().take(*count as usize) {
+                    choices[*index] = option.choice;
+                }
+            }
+        }
+    }
+    // What the budget left unexplored lies below the root's bound; no tighter bound is known.
+    let bound = (!proven).then(|| {
+        classes
+            .iter()
+            .zip(root.iter())
+            .map(|(c, n)| (*c, u64::try_from(*n).unwrap_or(0)))
+            .collect()
+    });
+    Outcome {
+        choices,
+        proven_optimal: proven,
+        bound,
+        nodes: search.nodes,
+    }
+}
+
+/// The options worth trying: an alternative that needs at least as much as the deployment, or
+/// as another alternative listed before it, in every resource never does better.
+fn undominated(options: &[Candidate]) -> Vec<Candidate> {
+    let covers =
+        |a: &Needs, b: &Needs| a.memory <= b.memory && a.cpu.0 <= b.cpu.0 && a.disk <= b.disk;
+    options
+        .iter()
+        .enumerate()
+        .filter(|(i, o)| {
+            o.choice == Choice::Deploy
+                || !options.iter().enumerate().any(|(j, other)| {
+                    j != *i
+                        && covers(&other.needs, &o.needs)
+                        && (other.choice == Choice::Deploy
+                            || j < *i
+                            || !covers(&o.needs, &other.needs))
+                })
+        })
+        .map(|(_, o)| o.clone())
+        .collect()
+}
+
+/// What deploying takes beyond the least need of the service, per resource.
+fn extra(deploy: &Needs, least: &Needs) -> Needs {
+    Needs {
+        memory: deploy.memory.saturating_sub(least.memory),
+        cpu: crate::model::Cores((deploy.cpu.0 - least.cpu.0).max(0.0)),
+        disk: deploy.disk.saturating_sub(least.disk),
+    }
+}
+
+/// For the bound on deployments, from a class on: the deploy needs of the services of the
+/// classes from there, and what deploying takes beyond each one's least need.
+struct DeployStats {
+    from: usize,
+    needs: Stats,
+    extras: Stats,
+}
+
+/// The least need of each resource over the options: what any covering of the service takes.
+fn least_needs(options: &[Candidate]) -> Needs {
+    let mut it = options.iter().map(|o| o.needs);
+    let first = it.next().unwrap_or_default();
+    it.fold(first, |a, b| Needs {
+        memory: a.memory.min(b.memory),
+        cpu: crate::model::Cores(a.cpu.0.min(b.cpu.0)),
+        disk: a.disk.min(b.disk),
+    })
 }
 
 struct Search<'a> {
-    options: &'a [Vec<Candidate>],
-    capacity: &'a Capacity,
-    objective: &'a dyn Objective,
-    best: Option<Vec<Choice>>,
-    best_key: Vec<i64>,
-    ceiling: Vec<i64>,
+    groups: &'a [Group],
+    stats: &'a [Stats],
+    order: &'a [Vec<f64>],
+    deploy: &'a [DeployStats],
+    weights: Weights,
+    room: &'a Room,
+    budget: u64,
+    nodes: u64,
+    stopped: bool,
+    best: Option<Vec<Vec<u64>>>,
+    best_key: Key,
+    /// Per group decided so far: how many take each option.
+    counts: Vec<Vec<u64>>,
+    covered: Vec<i64>,
+    deployed: i64,
+    /// Services of each class not decided yet.
+    remaining: Vec<u64>,
+    remaining_total: u64,
 }
 
 impl Search<'_> {
-    /// Returns true once the best possible key has been reached, to stop the search.
-    fn descend(&mut self, chosen: &mut Vec<Choice>, sum: Needs) -> bool {
-        let total = self.options.len();
-        let bound = self.objective.bound(chosen, total);
-        if self.best.is_some() && bound <= self.best_key {
-            return false;
+    fn left(&self, sum: &Sum) -> Left {
+        let mem = self.room.memory - sum.memory;
+        let cpu = self.room.cpu + super::room::CPU_EPS - sum.cpu;
+        let disk = self.room.disk.map(|d| d - sum.disk);
+        let w = &self.weights;
+        Left {
+            mem,
+            cpu,
+            disk,
+            surrogate: mem as f64 * w.memory
+                + cpu * w.cpu
+                + disk.map_or(0.0, |d| d as f64) * w.disk,
         }
-        if chosen.len() == total {
-            self.best_key = bound;
-            self.best = Some(chosen.clone());
-            return self.best_key >= self.ceiling;
+    }
+
+    /// An upper bound on coordinate `c` (a class) of any completion.
+    fn class_bound(&self, c: usize, left: &Left) -> i64 {
+        let remaining = self.remaining[c];
+        if remaining == 0 {
+            return self.covered[c];
         }
-        for option in &self.options[chosen.len()] {
-            let next = sum + option.needs;
-            if option.choice != Choice::Out && !self.capacity.admits(&next) {
-                continue;
+        let stats = &self.stats[c];
+        let mut more = stats.fit(left).min(remaining);
+        if remaining < stats.size {
+            // The class is being decided: its services not decided yet are the last ones of
+            // its order, whose surrogate weights are a run of the prefix sums.
+            let order = &self.order[c];
+            let start = (stats.size - remaining) as usize;
+            let base = order[start];
+            let fit = order[start + 1..].partition_point(|s| within(*s - base, left.surrogate));
+            more = more.min(fit as u64);
+        }
+        self.covered[c] + more as i64
+    }
+
+    /// The deploy statistics that cover every class from `from` on.
+    fn deploy_stats(&self, from: usize) -> Option<&DeployStats> {
+        self.deploy.iter().rev().find(|d| d.from <= from)
+    }
+
+    /// An upper bound on the deployments of any completion.
+    fn deploy_bound(&self, from: usize, left: &Left) -> i64 {
+        let more = self
+            .deploy_stats(from)
+            .map_or(0, |d| d.needs.fit(left))
+            .min(self.remaining_total);
+        self.deployed + more as i64
+    }
+
+    /// The least that covering `k` more services of class `c` takes, per weight.
+    fn mandatory(&self, c: usize, k: u64) -> Left {
+        let stats = &self.stats[c];
+        let mut used = stats.smallest(k);
+        let remaining = self.remaining[c];
+        if k > 0 && remaining < stats.size {
+            // the class is being decided: the smallest of its services left, by the surrogate,
+            // are the next ones of its order
+            let order = &self.order[c];
+            let start = (stats.size - remaining) as usize;
+            if let (Some(a), Some(b)) = (order.get(start), order.get(start + k as usize)) {
+                used.surrogate = b - a;
             }
-            chosen.push(option.choice);
-            let done = self.descend(chosen, next);
-            chosen.pop();
-            if done {
+        }
+        used
+    }
+
+    /// The whole bound, for the root.
+    fn bound(&self, sum: &Sum, from: usize) -> Key {
+        let left = self.left(sum);
+        let mut key: Key = (0..self.stats.len())
+            .map(|c| self.class_bound(c, &left))
+            .collect();
+        key.push(self.deploy_bound(from, &left));
+        key
+    }
+
+    /// Whether a completion could beat the best choice found so far, comparing the bound with
+    /// the best key one coordinate at a time and computing only what the comparison needs. A
+    /// completion that ties the best key on a class must still cover that many of it, so the
+    /// least those take is set aside before the next coordinate is bounded.
+    fn promising(&self, sum: &Sum, next: usize) -> bool {
+        if self.best.is_none() {
+            return true;
+        }
+        let full = self.left(sum);
+        let mut left = full;
+        let from = self.groups.get(next).map_or(self.stats.len(), |g| g.class);
+        for c in 0..self.stats.len() {
+            let b = if c < from {
+                self.covered[c]
+            } else {
+                self.class_bound(c, &left)
+            };
+            match b.cmp(&self.best_key[c]) {
+                std::cmp::Ordering::Greater => return true,
+                std::cmp::Ordering::Less => return false,
+                std::cmp::Ordering::Equal => {}
+            }
+            if c >= from {
+                let k = u64::try_from(self.best_key[c] - self.covered[c]).unwrap_or(0);
+                left = left.minus(&self.mandatory(c, k));
+            }
+        }
+        // Deployments: every service still to be covered takes at least its least need (set
+        // aside above); deploying one takes its extra on top.
+        let by_extras = self
+            .deploy_stats(from)
+            .map_or(0, |d| d.extras.fit(&left))
+            .min(self.remaining_total);
+        let bound = self
+            .deploy_bound(from, &full)
+            .min(self.deployed + by_extras as i64);
+        bound > self.best_key[self.stats.len()]
+    }
+
+    /// The exact key of a full choice.
+    fn key(&self) -> Key {
+        let mut key = self.covered.clone();
+        key.push(self.deployed);
+        key
+    }
+
+    /// Returns true when the best possible key has been reached, to stop.
+    fn descend(&mut self, index: usize, sum: Sum, ceiling: &Key) -> bool {
+        if index == self.groups.len() {
+            let key = self.key();
+            if self.best.is_none() || key > self.best_key {
+                self.best_key = key;
+                self.best = Some(self.counts.clone());
+            }
+            return self.best_key >= *ceiling;
+        }
+        let group = &self.groups[index];
+        let n = group.members.len() as u64;
+        // Every way to split the group over its options, most covered first, then the earlier
+        // options first.
+        let mut split = vec![0u64; group.options.len()];
+        for covered in (0..=n).rev() {
+            if self.each_split(index, covered, 0, &mut split, sum, ceiling) {
                 return true;
+            }
+            if self.stopped {
+                return false;
             }
         }
         false
     }
+
+    /// Fills `split[option..]` with `left` services, trying larger counts of earlier options first.
+    fn each_split(
+        &mut self,
+        index: usize,
+        left: u64,
+        option: usize,
+        split: &mut Vec<u64>,
+        sum: Sum,
+        ceiling: &Key,
+    ) -> bool {
+        let group = &self.groups[index];
+        if option == group.options.len() {
+            if left > 0 {
+                return false;
+            }
+            return self.take(index, split, sum, ceiling);
+        }
+        let needs = group.options[option].needs;
+        let most = self.room.most_of(&sum, &needs).min(left);
+        let last = option + 1 == group.options.len();
+        let least = if last { left } else { 0 };
+        if most < least {
+            return false;
+        }
+        for count in (least..=most).rev() {
+            split[option] = count;
+            let next = sum.plus(&needs, count);
+            if self.each_split(index, left - count, option + 1, split, next, ceiling) {
+                return true;
+            }
+            if self.stopped {
+                return false;
+            }
+        }
+        split[option] = 0;
+        false
+    }
+
+    /// Applies one split of a group and searches the groups after it.
+    fn take(&mut self, index: usize, split: &[u64], sum: Sum, ceiling: &Key) -> bool {
+        let group = &self.groups[index];
+        if !self.room.admits(&sum) {
+            return false;
+        }
+        self.nodes += 1;
+        let covered: u64 = split.iter().sum();
+        let deployed: u64 = group
+            .options
+            .iter()
+            .zip(split)
+            .filter(|(o, _)| o.choice == Choice::Deploy)
+            .map(|(_, c)| *c)
+            .sum();
+        let n = group.members.len() as u64;
+        self.covered[group.class] += covered as i64;
+        self.deployed += deployed as i64;
+        self.remaining[group.class] -= n;
+        self.remaining_total -= n;
+        self.counts.push(split.to_vec());
+        let done = if self.nodes > self.budget {
+            self.stopped = true;
+            false
+        } else if self.promising(&sum, index + 1) {
+            self.descend(index + 1, sum, ceiling)
+        } else {
+            false
+        };
+        self.counts.pop();
+        self.covered[group.class] -= covered as i64;
+        self.deployed -= deployed as i64;
+        self.remaining[group.class] += n;
+        self.remaining_total += n;
+        done
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Bytes, Cores};
-    use proptest::prelude::*;
-
-    const MIB: u64 = 1 << 20;
-
-    fn capacity(room_mib: u64) -> Capacity {
-        Capacity {
-            memory_total: Bytes(10_000 * MIB),
-            memory_available: Bytes((room_mib + 1000) * MIB),
-            memory_reserve: Bytes(1000 * MIB),
-            cpu_cores: Cores(100.0),
-            cpu_used: Cores(0.0),
-            cpu_limit_share: 1.0,
-            disk: None,
-        }
-    }
-
-    fn mem(mib: u64) -> Needs {
-        Needs {
-            memory: Bytes(mib * MIB),
-            cpu: Cores(0.0),
-            disk: Bytes(0),
-        }
-    }
-
-    /// A service with a tier of `tier` MiB and alternatives of the given sizes.
-    fn service(tier: u64, alternatives: &[u64]) -> Vec<Candidate> {
-        let mut v = vec![Candidate {
-            choice: Choice::Deploy,
-            needs: mem(tier),
-        }];
-        for (i, a) in alternatives.iter().enumerate() {
-            v.push(Candidate {
-                choice: Choice::Alternative(i),
-                needs: mem(*a),
-            });
-        }
-        v.push(Candidate {
-            choice: Choice::Out,
-            needs: Needs::default(),
-        });
-        v
-    }
-
-    #[test]
-    fn greedy_is_not_enough_the_first_service_takes_its_alternative() {
-        // room 100: A tier 60 (alt 50), B tier 50. Greedy deploys A and loses B;
-        // covering both needs A's alternative.
-        let options = vec![service(60, &[50]), service(50, &[])];
-        let best = best_choice(&options, &capacity(100), Needs::default(), &CoverByPriority);
-        assert_eq!(best, vec![Choice::Alternative(0), Choice::Deploy]);
-    }
-
-    #[test]
-    fn priority_beats_count() {
-        // room 100: A 100, B 60, C 40. Covering A first leaves nothing for B and C.
-        let options = vec![service(100, &[]), service(60, &[]), service(40, &[])];
-        let best = best_choice(&options, &capacity(100), Needs::default(), &CoverByPriority);
-        assert_eq!(best, vec![Choice::Deploy, Choice::Out, Choice::Out]);
-        let most = best_choice(&options, &capacity(100), Needs::default(), &MostServices);
-        assert_eq!(most, vec![Choice::Out, Choice::Deploy, Choice::Deploy]);
-    }
-
-    #[test]
-    fn fewest_alternatives_among_equal_cover() {
-        let options = vec![service(10, &[0]), service(10, &[0])];
-        let best = best_choice(&options, &capacity(100), Needs::default(), &CoverByPriority);
-        assert_eq!(best, vec![Choice::Deploy, Choice::Deploy]);
-    }
-
-    #[test]
-    fn zero_needs_alternatives_fit_even_without_room() {
-        let options = vec![service(10, &[0])];
-        let mut full = capacity(0);
-        full.memory_available = Bytes(10 * MIB);
-        let best = best_choice(&options, &full, Needs::default(), &CoverByPriority);
-        assert_eq!(best, vec![Choice::Alternative(0)]);
-    }
-
-    /// Every choice by brute force, for checking the search.
-    fn brute_force(
-        options: &[Vec<Candidate>],
-        cap: &Capacity,
-        objective: &dyn Objective,
-    ) -> Vec<i64> {
-        let n = options.len();
-        let mut best: Option<Vec<i64>> = None;
-        let mut index = vec![0usize; n];
-        loop {
-            let chosen: Vec<&Candidate> = (0..n).map(|i| &options[i][index[i]]).collect();
-            let sum: Needs = chosen
-                .iter()
-                .filter(|o| o.choice != Choice::Out)
-                .map(|o| o.needs)
-                .sum();
-            if cap.admits(&sum) {
-                let choices: Vec<Choice> = chosen.iter().map(|o| o.choice).collect();
-                let key = objective.bound(&choices, n);
-                if best.as_ref().is_none_or(|b| key > *b) {
-                    best = Some(key);
-                }
-            }
-            let mut i = 0;
-            loop {
-                if i == n {
-                    return best.unwrap_or_default();
-                }
-                index[i] += 1;
-                if index[i] < options[i].len() {
-                    break;
-                }
-                index[i] = 0;
-                i += 1;
-            }
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn search_matches_brute_force_and_never_exceeds_the_room(
-            tiers in proptest::collection::vec((1u64..200, proptest::option::of(0u64..100)), 1..7),
-            room in 0u64..500,
-        ) {
-            let options: Vec<Vec<Candidate>> = tiers
-                .iter()
-                .map(|(t, a)| service(*t, a.as_slice()))
-                .collect();
-            let cap = capacity(room);
-            for objective in [&CoverByPriority as &dyn Objective, &MostServices] {
-                let best = best_choice(&options, &cap, Needs::default(), objective);
-                let sum: Needs = best.iter().zip(&options).map(|(c, opts)| {
-                    opts.iter().find(|o| o.choice == *c).map(|o| o.needs).unwrap_or_default()
-                }).sum();
-                prop_assert!(sum.memory.as_mib() <= room as f64 || sum.memory == Bytes(0));
-                prop_assert_eq!(objective.bound(&best, options.len()), brute_force(&options, &cap, objective));
-            }
-        }
-    }
-}
+mod tests;

@@ -44,19 +44,34 @@ pub struct DiskCapacity {
 }
 
 impl Capacity {
-    /// The host of a snapshot under a policy. When the measuring process ran in a cgroup with a
-    /// CPU quota or a memory limit (inside a container), those limits are the host's.
+    /// The room the services have on a snapshot's host under a policy. When they run under a
+    /// cgroup cap below the host (a VPS, an LXC host, a container), the cap is their host:
+    /// total = the memory limit, available = min(MemAvailable, limit − what the capped cgroup
+    /// holds), the reserve a share of the limit, cores = the CPU quota.
     pub fn of_snapshot(snapshot: &Snapshot, policy: &Policy) -> Capacity {
         let memory = &snapshot.host.memory;
-        let total = memory.limit.map_or(memory.total, |l| l.min(memory.total));
-        let available = memory.available.min(total);
+        let mut capacity = Capacity::of_host(snapshot, policy);
+        if let Some(limit) = memory.limit.filter(|l| *l < memory.total) {
+            let held = memory.limit_used.unwrap_or(Bytes::ZERO);
+            capacity.memory_total = limit;
+            capacity.memory_available = memory.available.min(limit.saturating_sub(held));
+            capacity.memory_reserve = limit.scale(policy.memory_reserve.get());
+        }
         let cpu = &snapshot.host.cpu;
-        let cores = cpu.quota.map_or(cpu.cores, |q| Cores(q.0.min(cpu.cores.0)));
+        if let Some(quota) = cpu.quota.filter(|q| q.0 < cpu.cores.0) {
+            capacity.cpu_cores = quota;
+        }
+        capacity
+    }
+
+    /// The host itself, caps aside: MemTotal, MemAvailable and every core online.
+    pub fn of_host(snapshot: &Snapshot, policy: &Policy) -> Capacity {
+        let memory = &snapshot.host.memory;
         Capacity {
-            memory_total: total,
-            memory_available: available,
-            memory_reserve: total.scale(policy.memory_reserve.get()),
-            cpu_cores: cores,
+            memory_total: memory.total,
+            memory_available: memory.available.min(memory.total),
+            memory_reserve: memory.total.scale(policy.memory_reserve.get()),
+            cpu_cores: snapshot.host.cpu.cores,
             cpu_used: snapshot.host.cpu.used,
             cpu_limit_share: policy.cpu_limit.get(),
             disk: snapshot.root_disk().map(|d| DiskCapacity {
@@ -65,6 +80,26 @@ impl Capacity {
                 available: d.available,
                 reserve: d.total.scale(policy.disk_reserve.get()),
             }),
+        }
+    }
+
+    /// Whether the services run under a cap below the host.
+    pub fn is_capped(snapshot: &Snapshot) -> bool {
+        let host = &snapshot.host;
+        host.memory.limit.is_some_and(|l| l < host.memory.total)
+            || host.cpu.quota.is_some_and(|q| q.0 < host.cpu.cores.0)
+    }
+
+    /// This capacity after `used` more is in use: less available, more CPU busy, less disk.
+    pub fn after(&self, used: &Needs) -> Capacity {
+        Capacity {
+            memory_available: self.memory_available.saturating_sub(used.memory),
+            cpu_used: self.cpu_used + used.cpu,
+            disk: self.disk.as_ref().map(|d| DiskCapacity {
+                available: d.available.saturating_sub(used.disk),
+                ..d.clone()
+            }),
+            ..self.clone()
         }
     }
 
@@ -121,8 +156,7 @@ impl Capacity {
     pub fn check_cpu(&self, demand: Cores) -> CpuCheck {
         let limit = self.cpu_limit();
         let planned = self.cpu_used + demand;
-        // A hair of tolerance so that sums like 0.1 + 0.2 do not flip a verdict.
-        const EPS: f64 = 1e-9;
+        const EPS: f64 = super::room::CPU_EPS;
         let verdict = if planned.0 <= limit.0 + EPS {
             Verdict::Fits
         } else if planned.0 <= self.cpu_cores.0 + EPS {

@@ -2,9 +2,83 @@
 //! words are the report layer's; here are only codes and figures. Pure.
 
 use super::reconcile::Contradiction;
-use crate::model::{Cores, PlanFile, ScanWarning, Snapshot};
+use crate::model::{Bytes, Cores, PlanFile, ScanWarning, Snapshot, Tier};
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// A value a warning names, typed so that each format spells it its own way: the text reports as
+/// "110 MiB" or "20%", the JSON report as a number of bytes or a share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Text(String),
+    Count(u64),
+    Bytes(Bytes),
+    Cores(Cores),
+    /// A share from 0 to 1.
+    Share(f64),
+    Tier(Tier),
+}
+
+impl From<&str> for Value {
+    fn from(v: &str) -> Value {
+        Value::Text(v.to_string())
+    }
+}
+
+impl From<&String> for Value {
+    fn from(v: &String) -> Value {
+        Value::Text(v.clone())
+    }
+}
+
+impl From<String> for Value {
+    fn from(v: String) -> Value {
+        Value::Text(v)
+    }
+}
+
+impl From<Bytes> for Value {
+    fn from(v: Bytes) -> Value {
+        Value::Bytes(v)
+    }
+}
+
+impl From<&Bytes> for Value {
+    fn from(v: &Bytes) -> Value {
+        Value::Bytes(*v)
+    }
+}
+
+impl From<Cores> for Value {
+    fn from(v: Cores) -> Value {
+        Value::Cores(v)
+    }
+}
+
+impl From<Tier> for Value {
+    fn from(v: Tier) -> Value {
+        Value::Tier(v)
+    }
+}
+
+impl From<u16> for Value {
+    fn from(v: u16) -> Value {
+        Value::Count(u64::from(v))
+    }
+}
+
+impl From<u32> for Value {
+    fn from(v: u32) -> Value {
+        Value::Count(u64::from(v))
+    }
+}
+
+impl From<usize> for Value {
+    fn from(v: usize) -> Value {
+        Value::Count(v as u64)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,13 +140,13 @@ pub struct Warning {
     pub code: WarningCode,
     /// For contradictions, which one (its own message key).
     pub variant: Option<&'static str>,
-    pub args: BTreeMap<&'static str, String>,
+    pub args: BTreeMap<&'static str, Value>,
     /// For `probe_incomplete`, the scan's own warning, whose code and values the report words.
     pub scan: Option<ScanWarning>,
 }
 
 impl Warning {
-    fn new(code: WarningCode) -> Warning {
+    pub(super) fn new(code: WarningCode) -> Warning {
         Warning {
             code,
             variant: None,
@@ -81,8 +155,8 @@ impl Warning {
         }
     }
 
-    fn arg(mut self, name: &'static str, value: impl ToString) -> Warning {
-        self.args.insert(name, value.to_string());
+    pub(super) fn arg(mut self, name: &'static str, value: impl Into<Value>) -> Warning {
+        self.args.insert(name, value.into());
         self
     }
 
@@ -96,7 +170,7 @@ pub fn burstable_host(instance: &str, vcpus: u32, baseline: f64, cores: Cores) -
     Warning::new(WarningCode::BurstableHost)
         .arg("instance", instance)
         .arg("vcpus", vcpus)
-        .arg("baseline", format!("{:.0}%", baseline * 100.0))
+        .arg("baseline", Value::Share(baseline))
         .arg("cores", cores)
 }
 
@@ -147,7 +221,7 @@ pub fn snapshot_warnings(snapshot: &Snapshot, found: &[Contradiction]) -> Vec<Wa
                 total,
             } => {
                 w.variant = Some("warn.inconsistent.disk_overfull");
-                w.arg("mount", mount)
+                w.arg("mount", mount.as_str())
                     .arg("used", used)
                     .arg("available", available)
                     .arg("total", total)
@@ -189,7 +263,7 @@ pub fn plan_warnings(snapshot: &Snapshot, plan: &PlanFile) -> Vec<Warning> {
                     out.push(
                         Warning::new(WarningCode::PortShared)
                             .arg("service", &service.name)
-                            .arg("other", first)
+                            .arg("other", *first)
                             .arg("port", port),
                     );
                 } else {

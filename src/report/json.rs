@@ -30,6 +30,8 @@ fn selection(s: &Selection) -> Value {
         "left_out": s.left_out,
         "demand": needs(&s.needs),
         "checks": s.checks,
+        "proven_optimal": s.proven_optimal,
+        "bound": s.bound.as_ref().map(|b| b.iter().map(|(p, n)| json!({"priority": p, "covered_at_most": n})).collect::<Vec<_>>()),
     })
 }
 
@@ -126,14 +128,16 @@ pub fn value(input: &ReportInput<'_>) -> Value {
             "no_upgrade": o.no_upgrade,
             "naive": o.naive.iter().map(upgrade).collect::<Vec<_>>(),
             "lightweight": o.lightweight,
-            "phased": o.phased,
-            "waiting": o.waiting,
+            "arch": o.arch,
+            "left_out_arch": o.left_out_arch,
+            "raise_limit": o.raise_limit,
             "disk_bound": o.disk_bound,
-            "never_fit": {
-                "services": o.never_fit,
-                "upgrade": o.never_fit_upgrade.as_ref().map(upgrade),
-            },
+            "phased": o.phased,
+            "phased_on_upgrade": o.phased_on_upgrade,
+            "alone_tight": o.alone_tight,
+            "alone_does_not_fit": o.alone_does_not_fit,
         },
+        "recommendation": a.recommendation,
         "warnings": warnings,
     })
 }

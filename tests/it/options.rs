@@ -151,19 +151,76 @@ fn lightweight_and_phased() {
     );
     // 264 MiB available - 184.3 MiB reserve
     assert!((f(&lw["memory_left_bytes"]) / MIB - 79.7).abs() < 0.05);
-    // Nothing fits in 79.7 MiB, so no batch: every service waits for the upgrade that takes them all.
-    assert_eq!(j["options"]["phased"], serde_json::json!([]));
+    // The rollout: every service at its minimum tier, one per batch as their priorities differ,
+    // shared-service first. Its gate: the 10% reserve of 1843 MiB (184.3 MiB) plus its 150 MiB.
+    let phased = j["options"]["phased"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let order: Vec<&str> = phased
+        .iter()
+        .map(|b| b["services"][0].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(
-        j["options"]["never_fit"]["services"]
-            .as_array()
-            .map(Vec::len),
-        Some(5)
+        order,
+        [
+            "shared-service",
+            "zervigo",
+            "looma-crm",
+            "ai-service-1",
+            "ai-service-2"
+        ]
     );
+    assert!(
+        phased
+            .iter()
+            .all(|b| b["services"].as_array().map(Vec::len) == Some(1))
+    );
+    let gate = f(&phased[0]["gate"]["available_at_least_bytes"]) / MIB;
+    assert!((gate - 334.3).abs() < 0.05, "{gate}");
+    // 264 MiB available now is below it
+    assert_eq!(phased[0]["met_now"], false);
+    assert_eq!(phased[1]["met_now"], serde_json::Value::Null);
+    // On the cheapest type that takes all five at their minimum tier, every batch fits.
     let types = catalog();
     let (name, _) = cheapest(&types, 1220.0 * MIB, 1.2);
+    let on = &j["options"]["phased_on_upgrade"];
+    assert_eq!(on["instance"], name.as_str());
+    let after = on["batches"].as_array().cloned().unwrap_or_default();
+    assert_eq!(after.len(), 5);
+    assert!(
+        after.iter().all(|b| b["by_estimate"] == "fits"),
+        "{after:?}"
+    );
+    // Alone at its minimum tier: 150 MiB is more than the 79.7 MiB room but within 264 MiB
+    // available; 400 MiB is more than what is available.
     assert_eq!(
-        j["options"]["never_fit"]["upgrade"]["instance"],
-        name.as_str()
+        j["options"]["alone_tight"],
+        serde_json::json!(["shared-service", "zervigo", "looma-crm"])
+    );
+    assert_eq!(
+        j["options"]["alone_does_not_fit"],
+        serde_json::json!(["ai-service-1", "ai-service-2"])
+    );
+}
+
+#[test]
+fn the_recommendation_is_in_the_json_and_matches_the_text() {
+    let j = seed();
+    let r = &j["recommendation"];
+    assert_eq!(r["action"], "upgrade");
+    assert_eq!(r["scenario"], "standard");
+    let standard = upgrade(&j, "standard");
+    assert_eq!(r["instance"], standard["instance"]);
+    assert_eq!(r["monthly_cost"], standard["monthly_cost"]);
+    let plan = example("aliyun-2c2g").join("plan.yaml");
+    let text = hostfit(&["plan", s(&plan), "--lang", "en"]).stdout;
+    let instance = r["instance"].as_str().unwrap_or("?");
+    assert!(
+        text.contains(&format!(
+            "Recommended for scenario standard: move to {instance}"
+        )),
+        "{text}"
     );
 }
 

@@ -1,8 +1,10 @@
 //! The report as a document of headings, paragraphs, tables and lists, built once in the chosen
 //! language; the text and Markdown formats only render it. Decides nothing about fit.
 
-mod options;
+mod conclusion;
+mod rollout;
 mod state;
+mod upgrade;
 
 use super::ReportInput;
 use super::messages::Msg;
@@ -96,8 +98,10 @@ pub fn build(input: &ReportInput<'_>) -> Vec<Block> {
     state::services(&mut doc, &msg, input);
     state::scenarios(&mut doc, &msg, input);
     state::fits_now(&mut doc, &msg, input);
-    options::options(&mut doc, &msg, input);
+    upgrade::upgrade(&mut doc, &msg, input);
+    rollout::lightweight(&mut doc, &msg, input);
+    rollout::phased(&mut doc, &msg, input);
     state::warnings(&mut doc, &msg, input);
-    options::conclusion(&mut doc, &msg, input);
+    conclusion::conclusion(&mut doc, &msg, input);
     doc.blocks
 }

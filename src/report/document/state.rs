@@ -399,12 +399,25 @@ pub(super) fn selection_lines(msg: &Msg, s: &Selection) -> Vec<String> {
             msg.join(v)
         }
     };
-    vec![
+    let mut lines = vec![
         msg.f("select.deploy", &[("list", join(&deployed))]),
         msg.f("select.replace", &[("list", join(&replaced))]),
         msg.f("select.left_out", &[("list", join(&s.left_out))]),
         msg.f("select.demand", &[("needs", needs_cell(msg, &s.needs))]),
-    ]
+    ];
+    if let Some(bound) = &s.bound {
+        let per_class: Vec<String> = bound
+            .iter()
+            .map(|(priority, n)| {
+                format!(
+                    "{}: {n}",
+                    msg.f("select.priority", &[("priority", priority.to_string())])
+                )
+            })
+            .collect();
+        lines.push(msg.f("select.not_proven", &[("bound", msg.join(&per_class))]));
+    }
+    lines
 }
 
 pub(super) fn fits_now(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {

@@ -5,7 +5,7 @@ mod en;
 mod zh;
 
 use crate::model::{ScanWarning, Tier, WorkloadKind};
-use crate::plan::{Verdict, Warning};
+use crate::plan::{Value, Verdict, Warning};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,12 +107,24 @@ impl Msg {
             .args
             .iter()
             .map(|(k, v)| match (*k, &w.scan) {
-                ("tier", _) => (*k, self.t(&format!("tier.{v}"))),
                 ("detail", Some(scan)) => (*k, self.scan_warning(scan)),
-                _ => (*k, v.clone()),
+                _ => (*k, self.value(v)),
             })
             .collect();
         self.f(w.message_key(), &args)
+    }
+
+    /// A typed value as the reports print it: sizes in MiB or GiB, shares in percent, tiers in
+    /// this language's words.
+    pub fn value(&self, v: &Value) -> String {
+        match v {
+            Value::Text(t) => t.clone(),
+            Value::Count(n) => n.to_string(),
+            Value::Bytes(b) => b.to_string(),
+            Value::Cores(c) => c.to_string(),
+            Value::Share(s) => format!("{:.0}%", s * 100.0),
+            Value::Tier(t) => self.tier(*t),
+        }
     }
 
     /// A scan's warning in this language: the `scan.warn.<code>` entry filled with its values.

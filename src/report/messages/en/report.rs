@@ -181,27 +181,6 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "{service} is replaced by {alternative}: {purpose}",
     ),
     (
-        "phased.none_now",
-        "No service fits on this host even alone at its lowest tier, so there is no first batch without an upgrade.",
-    ),
-    (
-        "phased.batch",
-        "Batch {n}: {list} (needs {needs}). Then take a new snapshot (`hostfit scan`): memory available should be about {expected}; go on only if it is at least {at_least} and the CPU busy is at most {cpu} cores.",
-    ),
-    (
-        "phased.waiting",
-        "Not after the batches above, though each fits on this host alone: {list}.",
-    ),
-    (
-        "upgrade.disk_bound",
-        "Scenario {scenario} fits in memory and CPU; only the disk {mount} is short, by {short}: grow that disk, no other instance type is needed.",
-    ),
-    ("phased.never", "Never fit on this host: {list}. {upgrade}"),
-    (
-        "phased.upgrade",
-        "The cheapest type that takes every service at its lowest tier is {instance} ({cost} per month, {delta}).",
-    ),
-    (
         "phased.no_upgrade",
         "No type in the catalog takes them all.",
     ),
@@ -213,10 +192,6 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "conclusion.upgrade",
         "; cheapest type on which it fits: {instance}, {cost} per month ({delta})",
-    ),
-    (
-        "conclusion.recommend",
-        "Recommended: move to {instance} ({cost} per month, {delta}) for scenario {scenario}; memory limits for it are listed under the upgrade option.",
     ),
     (
         "conclusion.lightweight",
@@ -330,4 +305,114 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "warn.unknown_instance",
         "the host's instance {instance} is not in catalog {catalog}: usable memory is estimated as 92.5% of nominal and no cost change is given",
     ),
+    (
+        "upgrade.disk_bound",
+        "Scenario {scenario} fits in memory and CPU; only the disk {mount} is short, by {short}: grow that disk by {growth}, no other instance type is needed.",
+    ),
+    (
+        "upgrade.raise_limit",
+        "Scenario {scenario} fits on this host but not under the services' cgroup cap ({memory_now}, {cpu_now} cores): raise the memory limit to {memory} and the CPU quota to {cpu} cores; no other instance type is needed.",
+    ),
+    (
+        "upgrade.arch_left_out",
+        "{count} types of another CPU architecture than {arch} were left out: the services' images and binaries are built for {arch}. Set `policy.allow_arch_change: true` to consider them.",
+    ),
+    (
+        "upgrade.disk_growth",
+        "On {instance}, scenario {scenario} also needs the disk at / grown by {growth}.",
+    ),
+    (
+        "phased.intro",
+        "Every service at its lowest tier, in batches. Before each batch, take a new snapshot (`hostfit scan`) and go on only when it meets the batch's gate.",
+    ),
+    (
+        "phased.gate",
+        "available ≥ {memory}; CPU busy ≤ {cpu}{disk}",
+    ),
+    ("phased.gate_disk", "; disk available ≥ {disk}"),
+    ("phased.met", "met"),
+    ("phased.not_met", "not met"),
+    ("phased.after", "{verdict} (gate: available ≥ {memory})"),
+    (
+        "phased.upgrade",
+        "The last column judges the same batches on {instance} ({cost} per month, {delta}), the cheapest type that takes every service at its lowest tier.",
+    ),
+    (
+        "phased.alone_tight",
+        "Alone at its lowest tier, each of these would run only tight here: {list}.",
+    ),
+    (
+        "phased.alone_none",
+        "Alone at its lowest tier, each of these does not fit here at all: {list}.",
+    ),
+    ("col.batch", "Batch"),
+    ("col.services", "Services"),
+    ("col.gate", "Gate"),
+    ("col.now", "Now"),
+    ("col.by_estimate", "By estimate"),
+    ("col.after_upgrade", "After the upgrade to {instance}"),
+    ("rec.and_grow", " and grow the disk at / by {growth}"),
+    (
+        "rec.none",
+        "Scenario {scenario} fits as the host is: nothing to change.",
+    ),
+    (
+        "rec.grow_disk",
+        "Recommended for scenario {scenario}: grow the disk at / by {growth}.",
+    ),
+    (
+        "rec.upgrade",
+        "Recommended for scenario {scenario}: move to {instance} ({cost} per month, {delta}){growth}; memory limits for it are listed under the upgrade option.",
+    ),
+    (
+        "rec.raise_limit",
+        "Recommended for scenario {scenario}: raise the services' memory limit to {memory} and their CPU quota to {cpu} cores.",
+    ),
+    (
+        "rec.lightweight",
+        "Recommended instead of scenario {scenario}: the lightweight deployment.",
+    ),
+    (
+        "rec.phased",
+        "Recommended instead of scenario {scenario}: the phased rollout, batch by batch, each after its gate is met.",
+    ),
+    ("reason.fits_now", ""),
+    (
+        "reason.cap_binds",
+        "The host itself has room; only the cap the services run under is too small.",
+    ),
+    (
+        "reason.disk_only",
+        "Memory and CPU fit as the host is; another instance type would not help.",
+    ),
+    (
+        "reason.cheapest_fit",
+        "It is the cheapest type in the catalog on which memory, CPU and disk all fit with what runs now carried over.",
+    ),
+    (
+        "reason.no_catalog_lightweight",
+        "No catalog was given to price an upgrade, and what fits now covers every service.",
+    ),
+    (
+        "reason.no_catalog_phased",
+        "No catalog was given to price an upgrade, and what fits now leaves services out.",
+    ),
+    (
+        "reason.no_type_lightweight",
+        "No type of the catalog fits it, and what fits now covers every service.",
+    ),
+    (
+        "reason.no_type_phased",
+        "No type of the catalog fits it, and what fits now leaves services out.",
+    ),
+    (
+        "select.not_proven",
+        "The search stopped at its budget before proving this the best choice: by priority, at most {bound} services could be covered.",
+    ),
+    (
+        "host.available_estimated",
+        "MemAvailable is estimated: the kernel of this host does not report it ({method}).",
+    ),
+    ("select.priority", "priority {priority}"),
+    ("sep.sentence", " "),
 ];

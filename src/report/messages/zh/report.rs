@@ -174,30 +174,6 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "lightweight.replaced",
         "{service} 由 {alternative} 代替：{purpose}",
     ),
-    (
-        "phased.none_now",
-        "即使按最低档单独部署，也没有任何服务能放进这台服务器，因此不升级就没有第一批。",
-    ),
-    (
-        "phased.batch",
-        "第 {n} 批：{list}（需要 {needs}）。之后重新采集快照（`hostfit scan`）：可用内存应约为 {expected}；只有当它不低于 {at_least} 且 CPU 占用不超过 {cpu} 核时，才继续下一批。",
-    ),
-    (
-        "phased.waiting",
-        "以下服务单独都能放进这台服务器，但放不进上述批次之后的剩余空间：{list}。",
-    ),
-    (
-        "upgrade.disk_bound",
-        "场景 {scenario} 的内存和 CPU 都可承载，只有磁盘 {mount} 缺 {short}：扩容该磁盘即可，无需更换实例规格。",
-    ),
-    (
-        "phased.never",
-        "在这台服务器上始终放不下：{list}。{upgrade}",
-    ),
-    (
-        "phased.upgrade",
-        "能按最低档承载全部服务的最便宜实例是 {instance}（每月 {cost}，{delta}）。",
-    ),
     ("phased.no_upgrade", "目录中没有能全部承载的实例。"),
     (
         "conclusion.tally",
@@ -207,10 +183,6 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "conclusion.upgrade",
         "；可承载的最便宜实例：{instance}，每月 {cost}（{delta}）",
-    ),
-    (
-        "conclusion.recommend",
-        "建议：为场景 {scenario} 变更到 {instance}（每月 {cost}，{delta}）；各服务的内存限制见升级方案。",
     ),
     (
         "conclusion.lightweight",
@@ -303,4 +275,108 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "warn.unknown_instance",
         "服务器的实例规格 {instance} 不在目录 {catalog} 中：实际可用内存按标称的 92.5% 估算，且无法给出费用变化",
     ),
+    (
+        "upgrade.disk_bound",
+        "场景 {scenario} 的内存和 CPU 都可承载，只有磁盘 {mount} 缺 {short}：把该磁盘扩容 {growth} 即可，无需更换实例规格。",
+    ),
+    (
+        "upgrade.raise_limit",
+        "场景 {scenario} 在本机可以承载，但在服务所在 cgroup 的上限（{memory_now}，{cpu_now} 核）内不行：把内存上限提高到 {memory}、CPU 配额提高到 {cpu} 核即可，无需更换实例规格。",
+    ),
+    (
+        "upgrade.arch_left_out",
+        "目录中有 {count} 个规格的 CPU 架构不是 {arch}，已排除：服务的镜像和程序是为 {arch} 构建的。若要考虑它们，请设置 `policy.allow_arch_change: true`。",
+    ),
+    (
+        "upgrade.disk_growth",
+        "在 {instance} 上，场景 {scenario} 还需要把 / 所在磁盘扩容 {growth}。",
+    ),
+    (
+        "phased.intro",
+        "所有服务按最低档，分批上线。每批之前重新采集快照（`hostfit scan`），满足该批的闸门条件后再继续。",
+    ),
+    ("phased.gate", "可用 ≥ {memory}；CPU 占用 ≤ {cpu}{disk}"),
+    ("phased.gate_disk", "；磁盘可用 ≥ {disk}"),
+    ("phased.met", "已满足"),
+    ("phased.not_met", "未满足"),
+    ("phased.after", "{verdict}（闸门：可用 ≥ {memory}）"),
+    (
+        "phased.upgrade",
+        "最后一列按 {instance}（每月 {cost}，{delta}）评估同样的批次，它是能按最低档承载全部服务的最便宜规格。",
+    ),
+    (
+        "phased.alone_tight",
+        "以下服务即使单独按最低档部署，在本机也只是勉强：{list}。",
+    ),
+    (
+        "phased.alone_none",
+        "以下服务即使单独按最低档部署，在本机也无法承载：{list}。",
+    ),
+    ("col.batch", "批次"),
+    ("col.services", "服务"),
+    ("col.gate", "闸门"),
+    ("col.now", "当前"),
+    ("col.by_estimate", "按估算"),
+    ("col.after_upgrade", "升级到 {instance} 后"),
+    ("rec.and_grow", "，并把 / 所在磁盘扩容 {growth}"),
+    ("rec.none", "场景 {scenario} 按主机现状即可承载：无需改动。"),
+    (
+        "rec.grow_disk",
+        "针对场景 {scenario} 的建议：把 / 所在磁盘扩容 {growth}。",
+    ),
+    (
+        "rec.upgrade",
+        "针对场景 {scenario} 的建议：升级到 {instance}（每月 {cost}，{delta}）{growth}；各服务的内存上限见升级方案。",
+    ),
+    (
+        "rec.raise_limit",
+        "针对场景 {scenario} 的建议：把服务的内存上限提高到 {memory}，CPU 配额提高到 {cpu} 核。",
+    ),
+    (
+        "rec.lightweight",
+        "建议不按场景 {scenario} 部署，而采用轻量化部署。",
+    ),
+    (
+        "rec.phased",
+        "建议不按场景 {scenario} 一次部署，而是分批上线，每批满足闸门条件后再进行。",
+    ),
+    ("reason.fits_now", ""),
+    (
+        "reason.cap_binds",
+        "主机本身有余量，只是服务所在的上限太小。",
+    ),
+    (
+        "reason.disk_only",
+        "按主机现状内存和 CPU 都可承载，换实例规格没有帮助。",
+    ),
+    (
+        "reason.cheapest_fit",
+        "它是目录中把当前运行的负载一并迁移后，内存、CPU 和磁盘都可承载的最便宜规格。",
+    ),
+    (
+        "reason.no_catalog_lightweight",
+        "没有提供实例目录，无法为升级定价；而当前可部署的方案已覆盖全部服务。",
+    ),
+    (
+        "reason.no_catalog_phased",
+        "没有提供实例目录，无法为升级定价；而当前可部署的方案会遗漏部分服务。",
+    ),
+    (
+        "reason.no_type_lightweight",
+        "目录中没有能承载它的规格；而当前可部署的方案已覆盖全部服务。",
+    ),
+    (
+        "reason.no_type_phased",
+        "目录中没有能承载它的规格；而当前可部署的方案会遗漏部分服务。",
+    ),
+    (
+        "select.not_proven",
+        "搜索在达到预算时停止，尚未证明这是最优选择：按优先级，最多可覆盖 {bound} 个服务。",
+    ),
+    (
+        "host.available_estimated",
+        "MemAvailable 为估算值：该主机的内核不提供此项（{method}）。",
+    ),
+    ("select.priority", "优先级 {priority}"),
+    ("sep.sentence", ""),
 ];
