@@ -7,14 +7,17 @@
 #   ...                     # the HOSTFIT_* variables below are exported for what runs next
 #   hf_stop_all             # idempotent, never fails
 #
-# Exported when the component is up (left unset when it is not, so live tests skip):
+# Exported when the component is up (left unset when it is not, so live tests skip, or fail
+# under HOSTFIT_LIVE=required):
 #   postgres       HOSTFIT_PG_PORT HOSTFIT_PG_PID HOSTFIT_PG_CGROUP=hostfit-pg
 #   redis          HOSTFIT_REDIS_PORT HOSTFIT_REDIS_PID HOSTFIT_REDIS_CGROUP=hostfit-redis
 #   docker         DOCKER_HOST HOSTFIT_DOCKER_CONTAINER=hostfit-busy HOSTFIT_DOCKER_CONTAINER_ID
 #                  HOSTFIT_DOCKER_ALLOC_BYTES=67108864
 #   node_exporter  HOSTFIT_NODE_EXPORTER_URL
 #
-# Each server runs in a cgroup of its own: v1 memory, cpu and cpuacct
+# What the servers hold, for the tests to find: PostgreSQL a 26 MB table read into its shared
+# buffers, Redis 100000 keys of 200 bytes, the container 64 MiB in its /dev/shm and one busy loop
+# under --cpus 0.5. Each server runs in a cgroup of its own: v1 memory, cpu and cpuacct
 # hierarchies on a v1 or hybrid host, one directory with the memory and cpu controllers on a
 # cgroup v2 host (detected at run time).
 #
@@ -356,6 +359,14 @@ hf_start_postgres() {
         fi
         sleep 0.2
     done
+    # About 26 MB of rows, read into shared buffers (pg_prewarm), so the server holds pages
+    # it can count itself (pg_buffercache) and the live test can hold the scan against.
+    if ! "$HF_PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+        -c 'CREATE EXTENSION pg_buffercache' -c 'CREATE EXTENSION pg_prewarm' \
+        -c "CREATE TABLE hostfit_fill AS SELECT g, repeat('x', 500) AS pad FROM generate_series(1, 50000) g" \
+        -c "SELECT pg_prewarm('hostfit_fill')" >"$dir/fill.log" 2>&1; then
+        hf_log "postgres: filling shared buffers failed, $(hf_reason "$dir/fill.log")"
+    fi
     export HOSTFIT_PG_PORT="$port" HOSTFIT_PG_PID="$pid"
     [ -n "$prefix" ] && export HOSTFIT_PG_CGROUP="$HF_PG_CGROUP"
     hf_log "postgres up in $(hf_since "$t0")s: 127.0.0.1:$port pid $pid cgroup ${HOSTFIT_PG_CGROUP:-none}"
