@@ -36,7 +36,7 @@ fn docker_size(text: &str) -> f64 {
 }
 
 #[test]
-fn live_docker_size_reads_what_docker_stats_prints() {
+fn docker_size_reads_what_docker_stats_prints() {
     assert_eq!(docker_size("64.48MiB"), 64.48 * 1024.0 * 1024.0);
     assert_eq!(docker_size("512KiB"), 512.0 * 1024.0);
     assert_eq!(docker_size("0B"), 0.0);
