@@ -7,12 +7,19 @@
 #   ...                     # the HOSTFIT_* variables below are exported for what runs next
 #   hf_stop_all             # idempotent, never fails
 #
-# Exported when the component is up (left unset when it is not, so live tests skip):
+# Exported when the component is up (left unset when it is not, so live tests skip, or fail
+# under HOSTFIT_LIVE=required):
 #   postgres       HOSTFIT_PG_PORT HOSTFIT_PG_PID HOSTFIT_PG_CGROUP=hostfit-pg
 #   redis          HOSTFIT_REDIS_PORT HOSTFIT_REDIS_PID HOSTFIT_REDIS_CGROUP=hostfit-redis
 #   docker         DOCKER_HOST HOSTFIT_DOCKER_CONTAINER=hostfit-busy HOSTFIT_DOCKER_CONTAINER_ID
 #                  HOSTFIT_DOCKER_ALLOC_BYTES=67108864
 #   node_exporter  HOSTFIT_NODE_EXPORTER_URL
+#
+# What the servers hold, for the tests to find: PostgreSQL a 26 MB table read into its shared
+# buffers, Redis 100000 keys of 200 bytes, the container 64 MiB in its /dev/shm and one busy loop
+# under --cpus 0.5. Each server runs in a cgroup of its own: v1 memory, cpu and cpuacct
+# hierarchies on a v1 or hybrid host, one directory with the memory and cpu controllers on a
+# cgroup v2 host (detected at run time).
 #
 # Everything lives under ${HOSTFIT_STATE:-/tmp/hostfit-test}, made afresh by the first start;
 # pid files there let hf_stop_all (even from another shell) stop what an earlier run left.
@@ -128,10 +135,20 @@ hf_stop_pidfile() {
     rm -f "$file" 2>/dev/null || true
 }
 
-# The directories of cgroup $1 in the v1 memory, cpu and cpuacct hierarchies (each once,
-# also where cpu and cpuacct are mounted together).
+# True on a cgroup v2 (unified) host: the root is itself a cgroup2 mount. A v1 or hybrid host
+# (v1 controllers, perhaps an empty v2 mount at unified/) answers false and keeps the v1 path.
+hf_cgroup_v2() {
+    [ -f "$HF_CGROUP_ROOT/cgroup.controllers" ] && [ ! -d "$HF_CGROUP_ROOT/memory" ]
+}
+
+# The directories of cgroup $1: on v1 one per memory, cpu and cpuacct hierarchy (each once,
+# also where cpu and cpuacct are mounted together); on v2 the one directory of the tree.
 hf_cgroup_dirs() {
     local name=$1 ctrl real seen=" "
+    if hf_cgroup_v2; then
+        echo "$HF_CGROUP_ROOT/$name"
+        return 0
+    fi
     for ctrl in memory cpu cpuacct; do
         [ -d "$HF_CGROUP_ROOT/$ctrl" ] || continue
         real=$(readlink -f "$HF_CGROUP_ROOT/$ctrl")
@@ -141,14 +158,41 @@ hf_cgroup_dirs() {
     done
 }
 
+# cgroup v2 only: the memory and cpu controllers enabled for the children of the root, as a
+# child gets only what its parent's cgroup.subtree_control hands down. Prints the reason and
+# fails when they cannot be (a root that is not the real one and holds processes refuses).
+# Not run on the v1-hybrid machines these scripts were written on.
+hf_cgroup_v2_controllers() {
+    local ctrl have want=""
+    have=$(cat "$HF_CGROUP_ROOT/cgroup.controllers" 2>/dev/null)
+    for ctrl in memory cpu; do
+        case " $have " in *" $ctrl "*) ;; *)
+            echo "cgroup v2 controller '$ctrl' is not available at $HF_CGROUP_ROOT"
+            return 1
+            ;;
+        esac
+        case " $(cat "$HF_CGROUP_ROOT/cgroup.subtree_control" 2>/dev/null) " in
+        *" $ctrl "*) ;;
+        *) want="$want +$ctrl" ;;
+        esac
+    done
+    [ -z "$want" ] && return 0
+    if ! echo "${want# }" >"$HF_CGROUP_ROOT/cgroup.subtree_control" 2>/dev/null; then
+        echo "cannot enable '${want# }' in $HF_CGROUP_ROOT/cgroup.subtree_control"
+        return 1
+    fi
+}
+
 # Make cgroup $1 in every hierarchy of hf_cgroup_dirs; prints the reason and fails when not possible.
 hf_cgroup_create() {
     local name=$1 dir dirs
-    dirs=$(hf_cgroup_dirs "$name")
-    if [ -z "$dirs" ] || [ ! -f "$HF_CGROUP_ROOT/memory/cgroup.procs" ]; then
-        echo "no cgroup v1 memory hierarchy at $HF_CGROUP_ROOT/memory"
+    if hf_cgroup_v2; then
+        hf_cgroup_v2_controllers || return 1
+    elif [ ! -f "$HF_CGROUP_ROOT/memory/cgroup.procs" ]; then
+        echo "no cgroup v1 memory hierarchy at $HF_CGROUP_ROOT/memory and no cgroup v2 root"
         return 1
     fi
+    dirs=$(hf_cgroup_dirs "$name")
     for dir in $dirs; do
         if ! mkdir -p "$dir" 2>/dev/null; then
             echo "cannot create '$dir'"
@@ -315,6 +359,14 @@ hf_start_postgres() {
         fi
         sleep 0.2
     done
+    # About 26 MB of rows, read into shared buffers (pg_prewarm), so the server holds pages
+    # it can count itself (pg_buffercache) and the live test can hold the scan against.
+    if ! "$HF_PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+        -c 'CREATE EXTENSION pg_buffercache' -c 'CREATE EXTENSION pg_prewarm' \
+        -c "CREATE TABLE hostfit_fill AS SELECT g, repeat('x', 500) AS pad FROM generate_series(1, 50000) g" \
+        -c "SELECT pg_prewarm('hostfit_fill')" >"$dir/fill.log" 2>&1; then
+        hf_log "postgres: filling shared buffers failed, $(hf_reason "$dir/fill.log")"
+    fi
     export HOSTFIT_PG_PORT="$port" HOSTFIT_PG_PID="$pid"
     [ -n "$prefix" ] && export HOSTFIT_PG_CGROUP="$HF_PG_CGROUP"
     hf_log "postgres up in $(hf_since "$t0")s: 127.0.0.1:$port pid $pid cgroup ${HOSTFIT_PG_CGROUP:-none}"
@@ -402,13 +454,20 @@ hf_busybox_rootfs() {
     tar -C "$root" -c .
 }
 
-# The memory cgroup (v1) directory of container id $1, where Docker's cgroupfs driver puts it.
+# The memory cgroup directory of container id $1, where Docker's cgroupfs driver puts it
+# (v1: under the memory hierarchy; v2: docker/<id> in the one tree).
 hf_docker_memcg() {
     local d
-    for d in "$HF_CGROUP_ROOT/memory/docker/$1" "$HF_CGROUP_ROOT"/memory/*/docker/"$1"; do
+    for d in "$HF_CGROUP_ROOT/memory/docker/$1" "$HF_CGROUP_ROOT"/memory/*/docker/"$1" \
+        "$HF_CGROUP_ROOT/docker/$1"; do
         [ -d "$d" ] && { echo "$d"; return 0; }
     done
     return 1
+}
+
+# The bytes charged to memory cgroup dir $1: v1 memory.usage_in_bytes, v2 memory.current.
+hf_memcg_usage() {
+    cat "$1/memory.usage_in_bytes" 2>/dev/null || cat "$1/memory.current" 2>/dev/null || echo 0
 }
 
 hf_start_docker() {
@@ -465,7 +524,7 @@ hf_start_docker() {
     while :; do
         if hf_docker exec "$HF_DOCKER_CONTAINER" test -e /tmp/filled >/dev/null 2>&1; then
             memcg=$(hf_docker_memcg "$id") || memcg=""
-            [ -n "$memcg" ] && usage=$(cat "$memcg/memory.usage_in_bytes" 2>/dev/null || echo 0)
+            [ -n "$memcg" ] && usage=$(hf_memcg_usage "$memcg")
             break
         fi
         if [ "$(hf_docker inspect -f '{{.State.Running}}' "$HF_DOCKER_CONTAINER" 2>/dev/null)" != true ] ||
@@ -477,7 +536,7 @@ hf_start_docker() {
         sleep 0.2
     done
     if [ -n "$memcg" ] && [ "$usage" -lt "$want" ]; then
-        hf_log "docker: container memory.usage_in_bytes $usage is below the $want bytes written"
+        hf_log "docker: container memory usage $usage is below the $want bytes written"
     fi
     export DOCKER_HOST="unix://$sock"
     export HOSTFIT_DOCKER_CONTAINER="$HF_DOCKER_CONTAINER" HOSTFIT_DOCKER_CONTAINER_ID="$id"
@@ -504,23 +563,23 @@ hf_stop_docker() {
         fi
     done
     # A container whose shim was killed goes on running, outside any engine: end what is left
-    # in the cgroups of this engine's containers, then remove them and their 'docker' parents
-    # once empty (rmdir refuses a cgroup that is not).
+    # in the cgroups of this engine's containers (v1: <controller>/docker/<id>, v2: docker/<id>),
+    # then remove them and their 'docker' parents once empty (rmdir refuses a cgroup that is not).
     local ctrl cid cg
     for cid in "$HF_STATE"/docker/data/containers/*; do
         cid=${cid##*/}
         [ "$cid" = "*" ] && continue
-        for ctrl in "$HF_CGROUP_ROOT"/*/; do
+        for ctrl in "$HF_CGROUP_ROOT/" "$HF_CGROUP_ROOT"/*/; do
             cg="${ctrl}docker/$cid"
             [ -d "$cg" ] || continue
             for pid in $(cat "$cg/cgroup.procs" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
         done
         sleep 0.2
-        for ctrl in "$HF_CGROUP_ROOT"/*/; do
+        for ctrl in "$HF_CGROUP_ROOT/" "$HF_CGROUP_ROOT"/*/; do
             [ -d "${ctrl}docker/$cid" ] && rmdir "${ctrl}docker/$cid" 2>/dev/null
         done
     done
-    for ctrl in "$HF_CGROUP_ROOT"/*/; do
+    for ctrl in "$HF_CGROUP_ROOT/" "$HF_CGROUP_ROOT"/*/; do
         [ -d "${ctrl}docker" ] && rmdir "${ctrl}docker" 2>/dev/null || true
     done
     [ "${DOCKER_HOST:-}" = "unix://$sock" ] && unset DOCKER_HOST
@@ -590,7 +649,8 @@ hf_stop_all() {
         fi
         t0=$(hf_now)
         if [ -d "$HF_STATE" ] || [ -d "$HF_CGROUP_ROOT/memory/$HF_PG_CGROUP" ] ||
-            [ -d "$HF_CGROUP_ROOT/memory/$HF_REDIS_CGROUP" ]; then
+            [ -d "$HF_CGROUP_ROOT/memory/$HF_REDIS_CGROUP" ] ||
+            [ -d "$HF_CGROUP_ROOT/$HF_PG_CGROUP" ] || [ -d "$HF_CGROUP_ROOT/$HF_REDIS_CGROUP" ]; then
             [ -n "$quiet" ] && hf_log "stopping what an earlier run left in '$HF_STATE'"
             hf_stop_docker
             hf_stop_node_exporter

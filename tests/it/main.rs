@@ -3,7 +3,7 @@
 mod architecture;
 mod bad_input;
 mod catalog;
-mod live_scan;
+mod live;
 mod options;
 mod plan;
 mod report;

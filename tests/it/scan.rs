@@ -136,8 +136,6 @@ fn scan_fixture_reconciles() {
         let snap = scan_fixture(&tree(name), "json");
         let m = &snap.host.memory;
         let workloads: u64 = snap.workloads.iter().map(|w| w.memory.0).sum();
-        let other = m.total.0 - m.available.0 - workloads;
-        assert_eq!(m.available.0 + workloads + other, m.total.0, "{name}");
         assert!(
             workloads <= m.total.0 - m.available.0,
             "{name}: workloads exceed total - available"
