@@ -184,7 +184,7 @@ enum FileFormat {
 fn load_text(path: &Path, text: &str, format: FileFormat, lang: Lang) -> Result<Catalog, CliError> {
     match format {
         FileFormat::Yaml => {
-            let catalog = parse_yaml::<Catalog>(path, text)?;
+            let catalog = parse_yaml::<Catalog>(path, text, lang)?;
             check_yaml(path, text, &catalog.problems(), lang)?;
             Ok(catalog)
         }

@@ -4,13 +4,13 @@
 //! they are worded here from the tables, in the user's language.
 
 use super::{ImportArgs, ImportSource, write_stdout};
-use crate::catalog::Phrase;
 use crate::catalog::{
     ImportError, ImportOptions, Imported, catalog_yaml, parse_aliyun_price_json, parse_skypilot_csv,
 };
 use crate::cli::error::{CliError, InputError};
 use crate::cli::input::read_text;
 use crate::cli::output::write_atomically;
+use crate::cli::parse_error::word;
 use crate::report::Lang;
 use crate::report::catalog::{ImportSummary, SkippedEntry, import_header, write_import_summary};
 use crate::report::messages::Msg;
@@ -101,13 +101,6 @@ pub(super) fn import_error(path: &Path, text: &str, err: ImportError, lang: Lang
     }
 }
 
-/// A phrase in the language of `msg`, its parts worded first.
-fn word(msg: &Msg, phrase: &Phrase) -> String {
-    let mut args: Vec<(&str, String)> = phrase.args.iter().map(|(k, v)| (*k, v.clone())).collect();
-    args.extend(phrase.parts.iter().map(|(k, p)| (*k, word(msg, p))));
-    msg.f(phrase.key, &args)
-}
-
 /// The file's modification date as YYYY-MM-DD (UTC), when the file system knows it.
 fn modified_date(path: &Path) -> Option<String> {
     let modified = std::fs::metadata(path).ok()?.modified().ok()?;
@@ -139,8 +132,8 @@ mod tests {
         for name in builtin_names() {
             let catalog = load(name);
             let yaml = catalog_yaml(&catalog, "a header\nover two lines");
-            let back: Catalog =
-                parse_yaml(Path::new("back.yaml"), &yaml).unwrap_or_else(|e| panic!("{e:?}"));
+            let back: Catalog = parse_yaml(Path::new("back.yaml"), &yaml, Lang::En)
+                .unwrap_or_else(|e| panic!("{e:?}"));
             assert_eq!(back, catalog);
         }
         let mut odd = load("aws");
@@ -150,7 +143,7 @@ mod tests {
         odd.instances[0].arch = crate::model::Arch::Arm64;
         let yaml = catalog_yaml(&odd, "");
         let back: Catalog =
-            parse_yaml(Path::new("back.yaml"), &yaml).unwrap_or_else(|e| panic!("{e:?}"));
+            parse_yaml(Path::new("back.yaml"), &yaml, Lang::En).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(back, odd);
     }
 }
