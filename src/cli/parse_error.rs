@@ -67,23 +67,6 @@ pub fn input_error(path: &Path, text: &str, err: &Error, lang: Lang) -> InputErr
     }
 }
 
-/// Bytes that are not UTF-8, as a diagnostic at the first bad byte (line and column counted in
-/// the characters before it). For the reading helper, which gets bytes; the parser only gets
-/// text that is UTF-8 already.
-pub fn invalid_utf8(path: &Path, bytes: &[u8], lang: Lang) -> InputError {
-    let good = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
-    let before = String::from_utf8_lossy(&bytes[..good]);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    let byte = bytes
-        .get(good)
-        .map_or_else(String::new, |b| format!("{b:02X}"));
-    let text = String::from_utf8_lossy(bytes);
-    let message = Phrase::new("parse.not_utf8_at").arg("byte", byte);
-    InputError::at(path, &text, line, column, word(&Msg::new(lang), &message))
-        .with_help(Msg::new(lang).t("parse.help.save_as_utf8"))
-}
-
 /// A phrase in the language of `msg`, its parts worded first.
 pub fn word(msg: &Msg, phrase: &Phrase) -> String {
     let mut args: Vec<(&str, String)> = phrase.args.iter().map(|(k, v)| (*k, v.clone())).collect();

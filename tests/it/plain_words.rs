@@ -228,10 +228,10 @@ fn huge_numbers() {
 }
 
 /// Invalid UTF-8 is found by the reading helper (which gets bytes), not the parser (which gets
-/// text): `cli::parse_error::invalid_utf8` words it at the first bad byte. Until the reader calls
-/// it, the file is refused as unreadable; the test then checks the words that can be checked.
+/// text); on this branch the reader still refuses such a file without a place. The reader of
+/// the h-output branch (cli/read.rs) words it at the first bad byte: run this after the merge.
 #[test]
-#[ignore = "needs the reading helper (cli/read.rs) to call cli::parse_error::invalid_utf8"]
+#[ignore = "needs the reading helper of h-output (cli/read.rs), which places invalid UTF-8"]
 fn invalid_utf8_bytes() {
     let dir = case("pw-utf8", "snapshot.yaml", "");
     let mut bytes = original("snapshot.yaml").into_bytes();

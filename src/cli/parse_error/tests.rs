@@ -348,19 +348,6 @@ fn encoding_and_odd_kinds() {
 }
 
 #[test]
-fn invalid_utf8_points_at_the_first_bad_byte() {
-    let bytes = b"title: x\nservices:\n  - name: ab\xff\xfe\n";
-    let e = invalid_utf8(Path::new("p.yaml"), bytes, Lang::En);
-    assert_eq!((e.line, e.column), (3, 13));
-    assert!(e.message.contains("0xFF"), "{}", e.message);
-    let zh = invalid_utf8(Path::new("p.yaml"), "名字: 一\u{0}".as_bytes(), Lang::Zh);
-    assert_eq!(
-        (zh.line, zh.column),
-        (1, 1 + "名字: 一\u{0}".chars().count())
-    );
-}
-
-#[test]
 fn diagnostics_are_worded_in_the_language_asked() {
     let text = "host:\n  name: a\n  name: b\n";
     let err = serde_saphyr::from_str_with_options::<Snapshot>(text, options()).err();

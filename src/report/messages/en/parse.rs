@@ -47,14 +47,6 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "parse.not_utf8",
         "the file is not UTF-8 text: expected a file saved as UTF-8",
     ),
-    (
-        "parse.not_utf8_at",
-        "the byte 0x{byte} here is not UTF-8 text: expected a file saved as UTF-8",
-    ),
-    (
-        "parse.help.save_as_utf8",
-        "save the file as UTF-8 (most editors offer it under 'Save as' or 'Encoding')",
-    ),
     ("parse.unknown_key", "'{key}' is not a key here"),
     (
         "parse.help.did_you_mean",

@@ -41,14 +41,6 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "parse.not_utf8",
         "文件不是 UTF-8 文本：请以 UTF-8 编码保存文件",
     ),
-    (
-        "parse.not_utf8_at",
-        "此处的字节 0x{byte} 不是 UTF-8 文本：请以 UTF-8 编码保存文件",
-    ),
-    (
-        "parse.help.save_as_utf8",
-        "请把文件另存为 UTF-8 编码（大多数编辑器在“另存为”或“编码”中提供此选项）",
-    ),
     ("parse.unknown_key", "此处没有键 '{key}'"),
     (
         "parse.help.did_you_mean",
