@@ -1,7 +1,8 @@
 //! A user's own catalog written as CSV, with the catalog's field names as the header. Pure: no I/O.
 
 use super::import::{
-    ImportError, cell_error, csv_error, did_you_mean, field_column, first_record_line, number,
+    ImportError, Phrase, cell_error, csv_error, did_you_mean, field_column, first_record_line,
+    number, unit_phrase,
 };
 use crate::model::{Arch, Billing, Bytes, Catalog, InstanceType, Period, Ratio};
 use std::collections::HashMap;
@@ -77,7 +78,7 @@ pub fn parse_catalog_csv(text: &str) -> Result<(Catalog, CsvPlaces), ImportError
                 text,
                 header_line,
                 index,
-                format!("unknown column '{header}'"),
+                Phrase::new("catalog.csv.unknown_column").arg("column", header),
             )
             .with_help(did_you_mean(header, CATALOG_COLUMNS)));
         };
@@ -86,7 +87,7 @@ pub fn parse_catalog_csv(text: &str) -> Result<(Catalog, CsvPlaces), ImportError
                 text,
                 header_line,
                 index,
-                format!("the column '{header}' appears twice"),
+                Phrase::new("catalog.csv.column_twice").arg("column", header),
             ));
         }
     }
@@ -95,12 +96,11 @@ pub fn parse_catalog_csv(text: &str) -> Result<(Catalog, CsvPlaces), ImportError
             return Err(ImportError::at(
                 header_line,
                 1,
-                format!("the header has no column '{required}'"),
+                Phrase::new("catalog.csv.no_column").arg("column", required),
             )
-            .with_help(format!(
-                "a catalog CSV starts with: {}",
-                CATALOG_COLUMNS.join(",")
-            )));
+            .with_help(
+                Phrase::new("catalog.csv.help.header").arg("header", CATALOG_COLUMNS.join(",")),
+            ));
         }
     }
     let col = |name: &str| columns.get(name).copied().unwrap_or(usize::MAX);
@@ -119,11 +119,14 @@ pub fn parse_catalog_csv(text: &str) -> Result<(Catalog, CsvPlaces), ImportError
         let line = record.position().map_or(1, |p| p.line() as usize);
         places.rows.push(line);
         let cell = |name: &str| record.get(col(name)).unwrap_or("");
-        let fail = |name: &str, message: String| cell_error(text, line, col(name), message);
+        let fail = |name: &str, message: Phrase| cell_error(text, line, col(name), message);
         let text_cell = |name: &str| -> Result<String, ImportError> {
             let value = cell(name);
             if value.is_empty() {
-                Err(fail(name, format!("'{name}' is empty")))
+                Err(fail(
+                    name,
+                    Phrase::new("catalog.csv.empty").arg("column", name),
+                ))
             } else {
                 Ok(value.to_string())
             }
@@ -133,32 +136,36 @@ pub fn parse_catalog_csv(text: &str) -> Result<(Catalog, CsvPlaces), ImportError
         let vcpus: u32 = vcpus_text.parse().map_err(|_| {
             fail(
                 "vcpus",
-                format!("'{vcpus_text}' is not a whole number of vCPUs"),
+                Phrase::new("catalog.csv.bad_vcpus").arg("value", vcpus_text),
             )
         })?;
         let cpu_baseline = match cell("cpu_baseline") {
             "" => None,
             b => Some(
                 Ratio::parse(b)
-                    .map_err(|e| fail("cpu_baseline", e.to_string()))?
+                    .map_err(|e| fail("cpu_baseline", unit_phrase(&e)))?
                     .get(),
             ),
         };
-        let memory = Bytes::parse(cell("memory")).map_err(|e| fail("memory", e.to_string()))?;
+        let memory = Bytes::parse(cell("memory")).map_err(|e| fail("memory", unit_phrase(&e)))?;
         let usable_memory = match cell("usable_memory") {
             "" => None,
-            m => Some(Bytes::parse(m).map_err(|e| fail("usable_memory", e.to_string()))?),
+            m => Some(Bytes::parse(m).map_err(|e| fail("usable_memory", unit_phrase(&e)))?),
         };
         let price_text = cell("price");
-        let price = number(price_text)
-            .ok_or_else(|| fail("price", format!("'{price_text}' is not a price")))?;
+        let price = number(price_text).ok_or_else(|| {
+            fail(
+                "price",
+                Phrase::new("catalog.csv.bad_price").arg("value", price_text),
+            )
+        })?;
         let period = match cell("period") {
             "month" => Period::Month,
             "hour" => Period::Hour,
             other => {
                 return Err(fail(
                     "period",
-                    format!("'{other}' is not a period: expected 'month' or 'hour'"),
+                    Phrase::new("catalog.csv.bad_period").arg("value", other),
                 ));
             }
         };
@@ -168,18 +175,14 @@ pub fn parse_catalog_csv(text: &str) -> Result<(Catalog, CsvPlaces), ImportError
             other => {
                 return Err(fail(
                     "billing",
-                    format!("'{other}' is not a billing: expected 'subscription' or 'on-demand'"),
+                    Phrase::new("catalog.csv.bad_billing").arg("value", other),
                 ));
             }
         };
         let arch = match cell("arch") {
             "" => Arch::default(),
-            a => Arch::from_machine(a).ok_or_else(|| {
-                fail(
-                    "arch",
-                    format!("'{a}' is not an architecture: expected 'x86_64' or 'arm64'"),
-                )
-            })?,
+            a => Arch::from_machine(a)
+                .ok_or_else(|| fail("arch", Phrase::new("catalog.csv.bad_arch").arg("value", a)))?,
         };
         let estimate = match cell("estimate") {
             "" | "false" => false,
@@ -187,7 +190,7 @@ pub fn parse_catalog_csv(text: &str) -> Result<(Catalog, CsvPlaces), ImportError
             other => {
                 return Err(fail(
                     "estimate",
-                    format!("'{other}' is not 'true' or 'false'"),
+                    Phrase::new("catalog.csv.bad_estimate").arg("value", other),
                 ));
             }
         };
@@ -272,25 +275,22 @@ box.large,box,4,,8GiB,0.05,EUR,hour,on-demand,fsn1,\"price page, 2026\",2026-01-
         let err = parse_catalog_csv(&bad).err();
         let err = err.unwrap_or_else(|| panic!("expected an error"));
         assert_eq!(err.line, 4);
-        assert!(err.message.contains("'week'"));
+        assert_eq!(err.message.value("value"), Some("week"));
 
         let bad = CATALOG_CSV.replace("vcpus", "vcpu");
         let err = parse_catalog_csv(&bad).err();
         let err = err.unwrap_or_else(|| panic!("expected an error"));
         assert_eq!((err.line, err.column), (2, 13));
-        assert!(
-            err.help
-                .as_deref()
-                .unwrap_or("")
-                .contains("did you mean 'vcpus'")
-        );
+        let help = err.help.unwrap_or_else(|| panic!("no help"));
+        assert_eq!(help.key, "catalog.csv.help.did_you_mean");
+        assert_eq!(help.value("column"), Some("vcpus"));
 
         let bad = CATALOG_CSV.replace(",source", "");
         let bad = bad
             .replace(",price page,", ",")
             .replace(",\"price page, 2026\",", ",");
         let err = parse_catalog_csv(&bad).err();
-        assert!(err.is_some_and(|e| e.message.contains("'source'")));
+        assert!(err.is_some_and(|e| e.message.value("column") == Some("source")));
     }
 
     proptest! {

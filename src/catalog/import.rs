@@ -1,14 +1,18 @@
 //! Importers that turn price lists into catalogs: Alibaba Cloud's public `instancePrice.json` and
 //! SkyPilot's `vms.csv`; and the CSV helpers they share with a user's own catalog CSV.
 //! Pure: text in, a `Catalog` or an error naming the line and column out; no I/O, no clock.
+//! Errors and skip reasons are phrases (message keys and values) that the command line words.
 
 mod aliyun;
+mod aliyun_specs;
+mod phrase;
 mod skypilot;
 
 pub use aliyun::parse_aliyun_price_json;
+pub use phrase::Phrase;
 pub use skypilot::parse_skypilot_csv;
 
-use crate::model::{Arch, Catalog, InstanceType};
+use crate::model::{Arch, Catalog, InstanceType, UnitError};
 use std::collections::BTreeSet;
 
 /// What an import keeps from the file, and what the file cannot say.
@@ -32,70 +36,92 @@ pub struct Imported {
 pub struct Skipped {
     pub line: usize,
     pub name: String,
-    pub reason: String,
+    pub reason: Phrase,
 }
 
-/// A price list that cannot be read, pointing at the place (1-based line and character column).
+/// A price list that cannot be read, pointing at the place (1-based line and character column),
+/// with what is wrong and what would help as phrases for the message tables.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}, column {column}: {message}")]
 pub struct ImportError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Phrase,
+    /// Boxed: most errors have none, and the error stays small.
+    pub help: Option<Box<Phrase>>,
 }
 
 impl ImportError {
-    pub(super) fn at(line: usize, column: usize, message: impl Into<String>) -> ImportError {
+    pub(super) fn at(line: usize, column: usize, message: Phrase) -> ImportError {
         ImportError {
             line: line.max(1),
             column: column.max(1),
-            message: message.into(),
+            message,
             help: None,
         }
     }
 
-    pub(super) fn with_help(mut self, help: impl Into<String>) -> ImportError {
-        self.help = Some(help.into());
+    pub(super) fn with_help(mut self, help: Phrase) -> ImportError {
+        self.help = Some(Box::new(help));
         self
     }
+}
+
+/// A value a unit parser rejected, as a phrase of the `unit` area.
+pub(super) fn unit_phrase(error: &UnitError) -> Phrase {
+    Phrase::new(error.key()).arg("value", error.value())
+}
+
+/// What a file has per region, for the messages about choosing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listing {
+    /// Alibaba Cloud's Linux VPC prices.
+    Prices,
+    /// SkyPilot's rows.
+    Rows,
 }
 
 /// The one region to import: the one asked for (which must be present), else the only one.
 fn choose_region<'a>(
     regions: &BTreeSet<&'a str>,
     wanted: Option<&'a str>,
-    what: &str,
+    listing: Listing,
 ) -> Result<&'a str, ImportError> {
     let listed = || {
         let names: Vec<String> = regions.iter().take(12).map(|r| format!("'{r}'")).collect();
         let more = regions.len().saturating_sub(names.len());
+        let names = names.join(", ");
         if more > 0 {
-            format!("{} and {more} more", names.join(", "))
+            Phrase::new("catalog.import.list_more")
+                .arg("names", names)
+                .arg("more", more)
         } else {
-            names.join(", ")
+            Phrase::new("catalog.import.list").arg("names", names)
         }
     };
+    let (none, missing, several) = match listing {
+        Listing::Prices => (
+            "catalog.import.no_prices",
+            "catalog.import.no_prices_in_region",
+            "catalog.import.prices_of_regions",
+        ),
+        Listing::Rows => (
+            "catalog.import.no_rows",
+            "catalog.import.no_rows_in_region",
+            "catalog.import.rows_of_regions",
+        ),
+    };
+    let nothing = || ImportError::at(1, 1, Phrase::new(none));
     match (wanted, regions.len()) {
-        (_, 0) => Err(ImportError::at(1, 1, format!("the file has no {what}"))),
+        (_, 0) => Err(nothing()),
         (Some(region), _) if regions.contains(region) => Ok(region),
-        (Some(region), _) => Err(ImportError::at(
-            1,
-            1,
-            format!("the file has no {what} for region '{region}'"),
-        )
-        .with_help(format!("regions in the file: {}", listed()))),
-        (None, 1) => regions
-            .iter()
-            .next()
-            .copied()
-            .ok_or_else(|| ImportError::at(1, 1, format!("the file has no {what}"))),
-        (None, n) => Err(ImportError::at(
-            1,
-            1,
-            format!("the file has {what} for {n} regions; a catalog covers one"),
-        )
-        .with_help(format!("choose one with --region: {}", listed()))),
+        (Some(region), _) => Err(
+            ImportError::at(1, 1, Phrase::new(missing).arg("region", region))
+                .with_help(Phrase::new("catalog.import.help.regions").part("regions", listed())),
+        ),
+        (None, 1) => regions.iter().next().copied().ok_or_else(nothing),
+        (None, n) => Err(ImportError::at(1, 1, Phrase::new(several).arg("count", n))
+            .with_help(Phrase::new("catalog.import.help.choose_region").part("regions", listed()))),
     }
 }
 
@@ -123,16 +149,18 @@ fn sort_instances(instances: &mut [InstanceType]) {
     });
 }
 
-fn skipped_summary(skipped: &[Skipped]) -> String {
+fn skipped_summary(skipped: &[Skipped]) -> Phrase {
     match skipped.first() {
-        None => "no entry of the file matched".into(),
-        Some(first) => format!(
-            "{} entries were skipped, e.g. '{}' (line {}): {}",
-            skipped.len(),
-            first.name,
-            first.line,
-            first.reason
-        ),
+        None => Phrase::new("catalog.import.help.nothing_matched"),
+        Some(first) => Phrase::new(if skipped.len() == 1 {
+            "catalog.import.help.skipped_one"
+        } else {
+            "catalog.import.help.skipped"
+        })
+        .arg("count", skipped.len())
+        .arg("name", &first.name)
+        .arg("line", first.line)
+        .part("reason", first.reason.clone()),
     }
 }
 
@@ -153,20 +181,17 @@ pub(super) fn csv_error(err: &csv::Error) -> ImportError {
     let message = match err.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!("this row has {len} fields, but the header has {expected_len}"),
-        csv::ErrorKind::Utf8 { .. } => "this row is not valid UTF-8".to_string(),
-        _ => err.to_string(),
+        } => Phrase::new("catalog.csv.unequal_row")
+            .arg("fields", len)
+            .arg("expected", expected_len),
+        csv::ErrorKind::Utf8 { .. } => Phrase::new("catalog.csv.not_utf8"),
+        _ => Phrase::new("catalog.csv.unreadable_row"),
     };
     ImportError::at(line, 1, message)
 }
 
 /// An error at field `index` (0-based) of the row starting at `line`.
-pub(super) fn cell_error(
-    text: &str,
-    line: usize,
-    index: usize,
-    message: impl Into<String>,
-) -> ImportError {
+pub(super) fn cell_error(text: &str, line: usize, index: usize, message: Phrase) -> ImportError {
     let column = text
         .lines()
         .nth(line.saturating_sub(1))
@@ -198,16 +223,25 @@ pub(super) fn field_column(row: &str, index: usize) -> usize {
     }
 }
 
-pub(super) fn did_you_mean(unknown: &str, known: &[&str]) -> String {
-    let best = known
+/// The known name closest to `unknown` when it is close enough to be a slip (Jaro-Winkler
+/// similarity of 0.7 or more): the one "did you mean" of hostfit, for keys, values and columns.
+pub fn closest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
         .iter()
         .map(|k| (strsim::jaro_winkler(unknown, k), *k))
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((score, key)) if score >= 0.7 => {
-            format!("did you mean '{key}'? Known columns: {}", known.join(", "))
-        }
-        _ => format!("known columns: {}", known.join(", ")),
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score >= 0.7)
+        .map(|(_, k)| k)
+}
+
+/// The closest known column to `unknown`, or the list of known ones.
+pub(super) fn did_you_mean(unknown: &str, known: &[&str]) -> Phrase {
+    let columns = known.join(", ");
+    match closest(unknown, known) {
+        Some(column) => Phrase::new("catalog.csv.help.did_you_mean")
+            .arg("column", column)
+            .arg("columns", columns),
+        None => Phrase::new("catalog.csv.help.columns").arg("columns", columns),
     }
 }
 

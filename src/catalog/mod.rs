@@ -12,6 +12,7 @@ mod write;
 pub use builtin::{builtin_names, builtin_text};
 pub use csv::{CsvPlaces, parse_catalog_csv};
 pub use import::{
-    ImportError, ImportOptions, Imported, Skipped, parse_aliyun_price_json, parse_skypilot_csv,
+    ImportError, ImportOptions, Imported, Phrase, Skipped, closest, parse_aliyun_price_json,
+    parse_skypilot_csv,
 };
 pub use write::catalog_yaml;

@@ -7,15 +7,15 @@ mod import;
 mod list;
 
 use super::args::LangArg;
-use super::error::{CliError, InputError};
+use super::error::CliError;
 use super::input::{parse_yaml, read_text};
 use super::problems::{check_yaml, problem_error};
 use super::resolve_lang;
-use crate::catalog::{ImportError, builtin_names, builtin_text, parse_catalog_csv};
+use crate::catalog::{builtin_names, builtin_text, parse_catalog_csv};
 use crate::model::{Catalog, Segment};
 use crate::report::Lang;
 use clap::{Args, Subcommand, ValueEnum};
-use import::run_import;
+use import::{import_error, run_import};
 use list::{list_builtins, list_types};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -184,13 +184,13 @@ enum FileFormat {
 fn load_text(path: &Path, text: &str, format: FileFormat, lang: Lang) -> Result<Catalog, CliError> {
     match format {
         FileFormat::Yaml => {
-            let catalog = parse_yaml::<Catalog>(path, text)?;
+            let catalog = parse_yaml::<Catalog>(path, text, lang)?;
             check_yaml(path, text, &catalog.problems(), lang)?;
             Ok(catalog)
         }
         FileFormat::Csv => {
             let (mut catalog, places) =
-                parse_catalog_csv(text).map_err(|e| import_error(path, text, e))?;
+                parse_catalog_csv(text).map_err(|e| import_error(path, text, e, lang))?;
             if let Some(stem) = path.file_stem() {
                 catalog.name = stem.to_string_lossy().into_owned();
             }
@@ -213,15 +213,6 @@ fn load_text(path: &Path, text: &str, format: FileFormat, lang: Lang) -> Result<
             }
             Ok(catalog)
         }
-    }
-}
-
-/// A price list or catalog CSV that cannot be read, at its line and column.
-pub(super) fn import_error(path: &Path, text: &str, err: ImportError) -> CliError {
-    let error = InputError::at(path, text, err.line, err.column, err.message);
-    match err.help {
-        Some(help) => error.with_help(help).into(),
-        None => error.into(),
     }
 }
 

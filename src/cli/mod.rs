@@ -7,6 +7,7 @@ pub mod clock;
 pub mod error;
 pub mod input;
 pub mod output;
+pub mod parse_error;
 pub mod plan_cmd;
 pub mod problems;
 pub mod scan;

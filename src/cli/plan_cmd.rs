@@ -72,7 +72,7 @@ fn base_dir(path: &Path) -> PathBuf {
 /// Reads the plan and everything it refers to.
 pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>), CliError> {
     let text = read_text(&config.plan)?;
-    let plan: PlanFile = parse_yaml(&config.plan, &text)?;
+    let plan: PlanFile = parse_yaml(&config.plan, &text, config.lang)?;
     check_yaml(&config.plan, &text, &plan.problems(), config.lang)?;
     let base = base_dir(&config.plan);
     let source = match (&config.snapshot, &plan.host) {
@@ -87,7 +87,7 @@ pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>)
     let from_plan = config.snapshot.is_none();
     let snapshot = match source {
         SnapshotSource::File(path) => {
-            let (snapshot, snapshot_text) = load_yaml::<Snapshot>(&path)
+            let (snapshot, snapshot_text) = load_yaml::<Snapshot>(&path, config.lang)
                 .map_err(|e| at_plan_key(config, &text, from_plan, "host", e))?;
             check_yaml(&path, &snapshot_text, &snapshot.problems(), config.lang)?;
             snapshot

@@ -213,13 +213,19 @@ pub fn import_header(summary: &ImportSummary<'_>, lang: Lang) -> String {
         ),
         None => msg.f("catalog.import.header", &[source, file]),
     };
-    let counts = msg.f(
-        "catalog.import.header_counts",
-        &[
-            ("types", summary.types.to_string()),
-            ("skipped", summary.skipped.len().to_string()),
-        ],
-    );
+    let types = match summary.types {
+        1 => msg.t("catalog.import.header_types_one"),
+        n => msg.f("catalog.import.header_types", &[("types", n.to_string())]),
+    };
+    let skipped = match summary.skipped.len() {
+        0 => msg.t("catalog.import.header_skipped_none"),
+        1 => msg.t("catalog.import.header_skipped_one"),
+        n => msg.f(
+            "catalog.import.header_skipped",
+            &[("skipped", n.to_string())],
+        ),
+    };
+    let counts = format!("{types} {skipped}");
     format!("{from}\n{counts}")
 }
 
@@ -233,12 +239,24 @@ pub fn write_import_summary(
     let msg = Msg::new(lang);
     let types = ("types", summary.types.to_string());
     let region = ("region", summary.region.to_string());
+    let one = summary.types == 1;
     let done = match summary.output {
         Some(output) => msg.f(
-            "catalog.import.done_into",
+            if one {
+                "catalog.import.done_into_one"
+            } else {
+                "catalog.import.done_into"
+            },
             &[types, region, ("file", output.to_string())],
         ),
-        None => msg.f("catalog.import.done", &[types, region]),
+        None => msg.f(
+            if one {
+                "catalog.import.done_one"
+            } else {
+                "catalog.import.done"
+            },
+            &[types, region],
+        ),
     };
     writeln!(out, "{done}")?;
     let mut reasons: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -258,6 +276,8 @@ pub fn write_import_summary(
         let key = if more > 0 {
             args.push(("more", more.to_string()));
             "catalog.import.skipped_more"
+        } else if names.len() == 1 {
+            "catalog.import.skipped_one"
         } else {
             "catalog.import.skipped"
         };
@@ -329,8 +349,8 @@ mod tests {
         assert_eq!(
             printed(&summary(&skipped, Some("out/us.yaml")), Lang::En),
             "imported 2 instance types of region 'us-east-1' into 'out/us.yaml'\n\
-             warning: skipped 4 ('a1', 'a3', 'a4' and 1 more): no price\n\
-             warning: skipped 1 ('b2'): a GPU type\n"
+             warning: skipped 4 entries ('a1', 'a3', 'a4' and 1 more): no price\n\
+             warning: skipped 1 entry ('b2'): a GPU type\n"
         );
         let zh = printed(&summary(&skipped, None), Lang::Zh);
         assert!(zh.contains("'a1'、'a3'、'a4'"), "{zh}");
@@ -346,7 +366,7 @@ mod tests {
         assert_eq!(
             import_header(&summary(&skipped, None), Lang::En),
             "Imported by `hostfit catalog import --from skypilot-csv` from 'in/vms.csv', region us-east-1.\n\
-             2 instance types; entries of the file skipped: 1."
+             2 instance types. 1 entry of the file skipped."
         );
         let without_flag = ImportSummary {
             region_flag: None,
@@ -356,6 +376,50 @@ mod tests {
             import_header(&without_flag, Lang::En).lines().next(),
             Some("Imported by `hostfit catalog import --from skypilot-csv` from 'in/vms.csv'.")
         );
+    }
+
+    #[test]
+    fn one_of_a_thing_is_singular_in_english() {
+        let one = [SkippedEntry {
+            name: "x1",
+            reason: "no price",
+        }];
+        let single = ImportSummary {
+            types: 1,
+            ..summary(&one, None)
+        };
+        assert_eq!(
+            printed(&single, Lang::En),
+            "imported 1 instance type of region 'us-east-1'\n\
+             warning: skipped 1 entry ('x1'): no price\n"
+        );
+        let into = ImportSummary {
+            output: Some("Out.yaml"),
+            ..single.clone()
+        };
+        assert!(
+            printed(&into, Lang::En)
+                .starts_with("imported 1 instance type of region 'us-east-1' into 'Out.yaml'\n")
+        );
+        assert_eq!(
+            import_header(&single, Lang::En).lines().nth(1),
+            Some("1 instance type. 1 entry of the file skipped.")
+        );
+        let none = ImportSummary {
+            types: 3,
+            ..summary(&[], None)
+        };
+        assert_eq!(
+            import_header(&none, Lang::En).lines().nth(1),
+            Some("3 instance types. No entry of the file skipped.")
+        );
+        let two = [one[0], one[0]];
+        assert!(
+            printed(&summary(&two, None), Lang::En).contains("skipped 2 entries ('x1', 'x1')"),
+            "{}",
+            printed(&summary(&two, None), Lang::En)
+        );
+        assert!(printed(&single, Lang::Zh).starts_with("已导入地域 'us-east-1' 的 1 种实例规格"));
     }
 
     #[test]

@@ -93,7 +93,7 @@ fn unknown_key_suggests_the_right_one() {
         &plan,
         line,
         5,
-        &["unknown field `priorty`", "did you mean 'priority'"],
+        &["'priorty' is not a key here", "did you mean 'priority'"],
     );
 }
 
@@ -249,7 +249,7 @@ fn out_of_range_numbers_say_the_range() {
         &plan,
         line,
         11,
-        &["expected a whole number from 0 to 65535"],
+        &["'70000' is not a whole number from 0 to 65535"],
     );
     let dir = Scratch::new("huge-cpu");
     let plan = broken_plan(

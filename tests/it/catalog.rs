@@ -218,7 +218,7 @@ fn importing_skypilot_needs_a_region_and_a_failed_import_writes_nothing() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .starts_with("imported 1 instance types of region 'us-east-1' into '"),
+            .starts_with("imported 1 instance type of region 'us-east-1' into '"),
         "{}",
         run.stderr
     );
@@ -269,4 +269,138 @@ fn importing_skypilot_needs_a_region_and_a_failed_import_writes_nothing() {
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("broken.csv:2:"), "{}", run.stderr);
     assert!(!out2.exists());
+}
+
+/// Regression for issue 8: vCPUs and memory come from Alibaba's documented specs (g6.26xlarge
+/// is 104 vCPU / 384 GiB, not the 416 GiB of the naming rule); a type the table does not list
+/// follows the rule and is marked an estimate that says why; counts read right in English.
+#[test]
+fn issue_8_imported_aliyun_specs_come_from_the_documented_table() {
+    let dir = Scratch::new("catalog-specs");
+    let prices = dir.write(
+        "instancePrice.json",
+        r#"{"currency": "CNY", "pricingInfo": {
+  "cn-hangzhou::ecs.g6.26xlarge::vpc::linux::optimized": {"hours": [{"price": "30", "period": "1"}]},
+  "cn-hangzhou::ecs.c7.64xlarge::vpc::linux::optimized": {"hours": [{"price": "60", "period": "1"}]},
+  "cn-hangzhou::ecs.hfc7.large::vpc::linux::optimized": {"hours": [{"price": "1", "period": "1"}]}
+}}"#,
+    );
+    let out = dir.path("hz.yaml");
+    let args = [
+        "catalog",
+        "import",
+        s(&prices),
+        "--from",
+        "aliyun-price-json",
+        "-o",
+        s(&out),
+    ];
+    let run = hostfit(&args);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("imported 2 instance types of region 'cn-hangzhou'"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "warning: skipped 1 entry ('ecs.hfc7.large'): not in the table of documented specs"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    let j = json(&hostfit(&["catalog", s(&out), "-f", "json"]));
+    let g6 = row(&j, "ecs.g6.26xlarge");
+    assert_eq!(
+        (g6["vcpus"].clone(), g6["memory_bytes"].clone()),
+        (Value::from(104), Value::from(384 * GIB))
+    );
+    assert_eq!(g6["estimate"], false);
+    let c7 = row(&j, "ecs.c7.64xlarge");
+    assert_eq!(c7["vcpus"], 256);
+    assert_eq!(c7["estimate"], true);
+    let yaml = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(yaml.contains("g6 table"), "{yaml}");
+    assert!(
+        yaml.contains("ESTIMATED vCPUs and memory: 'ecs.c7.64xlarge' is not in hostfit's table"),
+        "{yaml}"
+    );
+
+    // The summary and the skip reasons in Chinese.
+    let mut zh = args.to_vec();
+    let out_zh = dir.path("hz-zh.yaml");
+    zh[6] = s(&out_zh);
+    zh.extend(["--lang", "zh"]);
+    let run = hostfit(&zh);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("已导入地域 'cn-hangzhou' 的 2 种实例规格"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("跳过 1 个条目（'ecs.hfc7.large'）：不在已记录规格表中"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn import_errors_are_worded_in_the_users_language() {
+    let dir = Scratch::new("catalog-import-words");
+    let prices = dir.write(
+        "instancePrice.json",
+        r#"{"currency": "CNY", "pricingInfo": {
+  "cn-hangzhou::ecs.g7.large::vpc::linux::optimized": {"hours": [{"price": "1", "period": "1"}]},
+  "cn-beijing::ecs.g7.large::vpc::linux::optimized": {"hours": [{"price": "1", "period": "1"}]}
+}}"#,
+    );
+    let args = [
+        "catalog",
+        "import",
+        s(&prices),
+        "--from",
+        "aliyun-price-json",
+    ];
+    let run = hostfit(&args);
+    assert_eq!(run.status, 2);
+    let flat = run.stderr_flat();
+    assert!(
+        flat.contains("Linux VPC prices for 2 regions"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        flat.contains("choose one with --region: 'cn-beijing', 'cn-hangzhou'"),
+        "{}",
+        run.stderr
+    );
+    let mut zh = args.to_vec();
+    zh.extend(["--lang", "zh"]);
+    let run = hostfit(&zh);
+    assert_eq!(run.status, 2);
+    let flat: String = run.stderr_flat().split_whitespace().collect();
+    assert!(flat.contains("2个地域的LinuxVPC价格"), "{}", run.stderr);
+    assert!(flat.contains("请用--region选择一个"), "{}", run.stderr);
+
+    let broken = dir.write("broken.json", "{\"currency\": \"CNY\", \"pricingInfo\": {");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&broken),
+        "--from",
+        "aliyun-price-json",
+    ]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr_flat()
+            .contains("the file ends before the JSON is complete"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("EOF while parsing"), "{}", run.stderr);
 }

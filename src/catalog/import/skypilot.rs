@@ -2,8 +2,8 @@
 //! region. Pure: no I/O.
 
 use super::{
-    ImportError, ImportOptions, Imported, Skipped, cell_error, choose_region, csv_error, number,
-    skipped_summary, sort_instances,
+    ImportError, ImportOptions, Imported, Listing, Phrase, Skipped, cell_error, choose_region,
+    csv_error, number, skipped_summary, sort_instances,
 };
 use crate::model::{Arch, Billing, Bytes, Catalog, InstanceType, Period};
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,8 +48,14 @@ pub fn parse_skypilot_csv(
     let column = |name: &str| headers.iter().position(|h| h == name);
     let required = |name: &str| {
         column(name).ok_or_else(|| {
-            ImportError::at(1, 1, format!("the header has no column '{name}'"))
-                .with_help(format!("SkyPilot's vms.csv starts with: {SKYPILOT_HEADER}"))
+            ImportError::at(
+                1,
+                1,
+                Phrase::new("catalog.csv.no_column").arg("column", name),
+            )
+            .with_help(
+                Phrase::new("catalog.import.help.skypilot_header").arg("header", SKYPILOT_HEADER),
+            )
         })
     };
     let c_type = required("InstanceType")?;
@@ -78,19 +84,24 @@ pub fn parse_skypilot_csv(
         }
         let name = field(c_type).to_string();
         if name.is_empty() {
-            return Err(cell_error(text, line, c_type, "the instance type is empty"));
+            return Err(cell_error(
+                text,
+                line,
+                c_type,
+                Phrase::new("catalog.import.empty_type"),
+            ));
         }
-        let skip = |reason: &str| Skipped {
+        let skip = |key: &'static str| Skipped {
             line,
             name: name.clone(),
-            reason: reason.to_string(),
+            reason: Phrase::new(key),
         };
         let key = format!("{name}\u{0}{region}");
         let price_text = field(c_price);
         if price_text.is_empty() {
             skipped
                 .entry(key)
-                .or_insert_with(|| skip("no on-demand price"));
+                .or_insert_with(|| skip("catalog.skip.no_on_demand"));
             continue;
         }
         let price = number(price_text).filter(|p| *p >= 0.0).ok_or_else(|| {
@@ -98,7 +109,7 @@ pub fn parse_skypilot_csv(
                 text,
                 line,
                 c_price,
-                format!("the price '{price_text}' is not a number of zero or more"),
+                Phrase::new("catalog.import.bad_price").arg("price", price_text),
             )
         })?;
         let vcpus_text = field(c_vcpus);
@@ -107,13 +118,13 @@ pub fn parse_skypilot_csv(
                 text,
                 line,
                 c_vcpus,
-                format!("'{vcpus_text}' is not a number of vCPUs"),
+                Phrase::new("catalog.import.bad_vcpus").arg("value", vcpus_text),
             )
         })?;
         if vcpus < 1.0 || vcpus.fract() != 0.0 || vcpus > f64::from(u32::MAX) {
             skipped
                 .entry(key)
-                .or_insert_with(|| skip("not a whole number of vCPUs"));
+                .or_insert_with(|| skip("catalog.skip.fractional_vcpus"));
             continue;
         }
         let memory_text = field(c_memory);
@@ -122,11 +133,13 @@ pub fn parse_skypilot_csv(
                 text,
                 line,
                 c_memory,
-                format!("'{memory_text}' is not a size in GiB"),
+                Phrase::new("catalog.import.bad_memory_gib").arg("value", memory_text),
             )
         })?;
         if gib <= 0.0 {
-            skipped.entry(key).or_insert_with(|| skip("no memory"));
+            skipped
+                .entry(key)
+                .or_insert_with(|| skip("catalog.skip.no_memory"));
             continue;
         }
         let accelerator = c_acc_name.map(field).filter(|a| !a.is_empty()).map(|a| {
@@ -155,7 +168,7 @@ pub fn parse_skypilot_csv(
     }
 
     let region_refs: BTreeSet<&str> = regions.iter().map(String::as_str).collect();
-    let region = choose_region(&region_refs, options.region, "rows")?.to_string();
+    let region = choose_region(&region_refs, options.region, Listing::Rows)?.to_string();
     let as_of = options.as_of.unwrap_or("unknown").to_string();
     let mut skipped: Vec<Skipped> = skipped.into_values().collect();
     let mut instances = Vec::new();
@@ -205,7 +218,7 @@ pub fn parse_skypilot_csv(
         return Err(ImportError::at(
             1,
             1,
-            format!("no instance type of region '{region}' could be imported"),
+            Phrase::new("catalog.import.nothing_imported").arg("region", &region),
         )
         .with_help(skipped_summary(&skipped)));
     }
@@ -223,7 +236,7 @@ pub fn parse_skypilot_csv(
 }
 
 /// AWS T types are burstable: their baseline, or why it is unknown. Other names are not burstable.
-fn aws_baseline(name: &str) -> Result<Option<f64>, String> {
+fn aws_baseline(name: &str) -> Result<Option<f64>, Phrase> {
     let Some((family, size)) = name.split_once('.') else {
         return Ok(None);
     };
@@ -237,7 +250,7 @@ fn aws_baseline(name: &str) -> Result<Option<f64>, String> {
     {
         return Ok(Some(*b));
     }
-    Err(format!("burstable type '{name}' has no known CPU baseline"))
+    Err(Phrase::new("catalog.skip.no_baseline").arg("name", name))
 }
 
 /// `m7i.large` -> `m7i`, `n2-standard-4` -> `n2`, otherwise the whole name.
@@ -320,20 +333,20 @@ e2-micro,,,0.25,1.0,,0.0084,0.0025,us-east-1,use1-az1
     fn skypilot_errors_name_the_line_and_column() {
         let err = parse_skypilot_csv(SKYPILOT, &opts(None)).err();
         let err = err.unwrap_or_else(|| panic!("expected an error"));
-        assert!(err.message.contains("2 regions"), "{}", err.message);
+        assert_eq!(err.message.value("count"), Some("2"));
 
         let text =
             "InstanceType,vCPUs,MemoryGiB,Price,Region\nx.large,2,4,0.3,r\nx.xlarge,4,8,lots,r\n";
         let err = parse_skypilot_csv(text, &opts(None)).err();
         let err = err.unwrap_or_else(|| panic!("expected an error"));
         assert_eq!((err.line, err.column), (3, 14));
-        assert!(err.message.contains("'lots'"));
+        assert_eq!(err.message.value("price"), Some("lots"));
 
         let text = "InstanceType,vCPUs,Memory,Price,Region\nx.large,2,4,0.3,r\n";
         let err = parse_skypilot_csv(text, &opts(None)).err();
         let err = err.unwrap_or_else(|| panic!("expected an error"));
         assert_eq!(err.line, 1);
-        assert!(err.message.contains("'MemoryGiB'"));
+        assert_eq!(err.message.value("column"), Some("MemoryGiB"));
 
         let text = "InstanceType,vCPUs,MemoryGiB,Price,Region\nx.large,2,4,0.3\n";
         let err = parse_skypilot_csv(text, &opts(None)).err();

@@ -1,16 +1,19 @@
 //! `hostfit catalog import`: read a provider's price list, run the pure importer, write the
 //! catalog as YAML (whole or not at all) and have `report::catalog` word the header and the
-//! summary of what was imported and skipped.
+//! summary of what was imported and skipped. The importers' errors and skip reasons are phrases;
+//! they are worded here from the tables, in the user's language.
 
-use super::{ImportArgs, ImportSource, import_error, write_stdout};
+use super::{ImportArgs, ImportSource, write_stdout};
 use crate::catalog::{
-    ImportOptions, Imported, catalog_yaml, parse_aliyun_price_json, parse_skypilot_csv,
+    ImportError, ImportOptions, Imported, catalog_yaml, parse_aliyun_price_json, parse_skypilot_csv,
 };
-use crate::cli::error::CliError;
+use crate::cli::error::{CliError, InputError};
 use crate::cli::input::read_text;
 use crate::cli::output::write_atomically;
+use crate::cli::parse_error::word;
 use crate::report::Lang;
 use crate::report::catalog::{ImportSummary, SkippedEntry, import_header, write_import_summary};
+use crate::report::messages::Msg;
 use std::io::Write;
 use std::path::Path;
 
@@ -35,25 +38,30 @@ pub(super) fn run_import(
         ImportSource::AliyunPriceJson => parse_aliyun_price_json(&text, &options),
         ImportSource::SkypilotCsv => parse_skypilot_csv(&text, &options),
     }
-    .map_err(|e| import_error(&path, &text, e))?;
+    .map_err(|e| import_error(&path, &text, e, lang))?;
     if let Some(name) = &args.name {
         catalog.name = name.clone();
     }
+    let msg = Msg::new(lang);
     if let Some(problem) = catalog.problems().first() {
         let args: Vec<(&str, String)> = problem.args.iter().map(|(k, v)| (*k, v.clone())).collect();
         return Err(CliError::Other {
-            message: format!(
-                "the catalog imported from '{}' is not valid: {}",
-                path.display(),
-                crate::report::messages::Msg::new(lang).f(problem.key, &args)
+            message: msg.f(
+                "catalog.import.invalid",
+                &[
+                    ("file", path.display().to_string()),
+                    ("problem", msg.f(problem.key, &args)),
+                ],
             ),
         });
     }
+    let reasons: Vec<String> = skipped.iter().map(|s| word(&msg, &s.reason)).collect();
     let skipped: Vec<SkippedEntry<'_>> = skipped
         .iter()
-        .map(|s| SkippedEntry {
+        .zip(&reasons)
+        .map(|(s, reason)| SkippedEntry {
             name: &s.name,
-            reason: &s.reason,
+            reason,
         })
         .collect();
     let file = args.file.display().to_string();
@@ -81,6 +89,16 @@ pub(super) fn run_import(
         let _ = warn.write_all(&note);
     }
     Ok(())
+}
+
+/// A price list or catalog CSV that cannot be read, at its line and column, in `lang`.
+pub(super) fn import_error(path: &Path, text: &str, err: ImportError, lang: Lang) -> CliError {
+    let msg = Msg::new(lang);
+    let error = InputError::at(path, text, err.line, err.column, word(&msg, &err.message));
+    match err.help {
+        Some(help) => error.with_help(word(&msg, &help)).into(),
+        None => error.into(),
+    }
 }
 
 /// The file's modification date as YYYY-MM-DD (UTC), when the file system knows it.
@@ -114,8 +132,8 @@ mod tests {
         for name in builtin_names() {
             let catalog = load(name);
             let yaml = catalog_yaml(&catalog, "a header\nover two lines");
-            let back: Catalog =
-                parse_yaml(Path::new("back.yaml"), &yaml).unwrap_or_else(|e| panic!("{e:?}"));
+            let back: Catalog = parse_yaml(Path::new("back.yaml"), &yaml, Lang::En)
+                .unwrap_or_else(|e| panic!("{e:?}"));
             assert_eq!(back, catalog);
         }
         let mut odd = load("aws");
@@ -125,7 +143,7 @@ mod tests {
         odd.instances[0].arch = crate::model::Arch::Arm64;
         let yaml = catalog_yaml(&odd, "");
         let back: Catalog =
-            parse_yaml(Path::new("back.yaml"), &yaml).unwrap_or_else(|e| panic!("{e:?}"));
+            parse_yaml(Path::new("back.yaml"), &yaml, Lang::En).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(back, odd);
     }
 }

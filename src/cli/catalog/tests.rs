@@ -2,6 +2,7 @@
 //! listings and imports written.
 
 use super::*;
+use crate::cli::error::InputError;
 use crate::model::InstanceType;
 
 fn get<'a>(catalog: &'a Catalog, name: &str) -> &'a InstanceType {
@@ -217,8 +218,8 @@ fn import_writes_a_catalog_that_resolves() {
         &dir,
     );
     assert!(result.is_ok(), "{result:?}");
-    assert!(err.contains("imported 1 instance types"), "{err}");
-    assert!(err.contains("skipped 1 ('ecs.hfc7.large')"), "{err}");
+    assert!(err.contains("imported 1 instance type of"), "{err}");
+    assert!(err.contains("skipped 1 entry ('ecs.hfc7.large')"), "{err}");
     let catalog = resolve_catalog_en("hz.yaml", &dir).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(catalog.name, "aliyun-cn-hangzhou");
     let e = get(&catalog, "ecs.e-c1m1.large");

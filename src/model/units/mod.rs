@@ -45,3 +45,90 @@ pub enum UnitError {
     #[error("'{0}' is too large: expected at most 1000000 cores")]
     TooManyCores(String),
 }
+
+impl UnitError {
+    /// Every kind of error, made from its value: the inverse of `Display` walks these.
+    const KINDS: [fn(String) -> UnitError; 7] = [
+        UnitError::Size,
+        UnitError::Range,
+        UnitError::Cpu,
+        UnitError::Ratio,
+        UnitError::Negative,
+        UnitError::TooLarge,
+        UnitError::TooManyCores,
+    ];
+
+    /// The message key of the en/zh tables (`unit.<kind>`, with the value as `{value}`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            UnitError::Size(_) => "unit.size",
+            UnitError::Range(_) => "unit.range",
+            UnitError::Cpu(_) => "unit.cpu",
+            UnitError::Ratio(_) => "unit.ratio",
+            UnitError::Negative(_) => "unit.negative",
+            UnitError::TooLarge(_) => "unit.too_large",
+            UnitError::TooManyCores(_) => "unit.too_many_cores",
+        }
+    }
+
+    /// The value that could not be read, as written.
+    pub fn value(&self) -> &str {
+        match self {
+            UnitError::Size(v)
+            | UnitError::Range(v)
+            | UnitError::Cpu(v)
+            | UnitError::Ratio(v)
+            | UnitError::Negative(v)
+            | UnitError::TooLarge(v)
+            | UnitError::TooManyCores(v) => v,
+        }
+    }
+
+    /// The error whose `Display` is exactly `message`, or `None`. A parser that hands errors on
+    /// as text (serde's custom errors) loses the type; this gets it back without guessing: each
+    /// kind is rebuilt from the value between the quotes and must print the same message.
+    pub fn parse_message(message: &str) -> Option<UnitError> {
+        let quoted = message.strip_prefix('\'')?;
+        UnitError::KINDS.iter().find_map(|make| {
+            let empty = make(String::new()).to_string();
+            let tail = empty.strip_prefix("''")?;
+            let value = quoted.strip_suffix(tail)?.strip_suffix('\'')?;
+            let error = make(value.to_string());
+            (error.to_string() == message).then_some(error)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_unit_error_reads_back_from_its_message() {
+        for make in UnitError::KINDS {
+            for value in ["1843XB", "", "a'b", "x' is not a size: y", "一二"] {
+                let error = make(value.to_string());
+                assert_eq!(
+                    UnitError::parse_message(&error.to_string()),
+                    Some(error.clone()),
+                    "{error}"
+                );
+                assert_eq!(error.value(), value);
+                assert!(error.key().starts_with("unit."));
+            }
+        }
+    }
+
+    #[test]
+    fn other_messages_are_not_unit_errors() {
+        for other in [
+            "'70000' is not a port: expected a number from 1 to 65535",
+            "'1843XB' is not a size",
+            "missing field `name`",
+            "",
+            "'",
+        ] {
+            assert_eq!(UnitError::parse_message(other), None, "{other}");
+        }
+    }
+}
