@@ -11,7 +11,7 @@ use std::io::{self, Write};
 pub struct Json;
 
 /// The version of the JSON layout; bumped when a key changes meaning or goes away.
-pub const SCHEMA: &str = "hostfit.plan/1";
+pub const SCHEMA: &str = "hostfit.plan/2";
 
 fn needs(n: &Needs) -> Value {
     json!({ "memory_bytes": n.memory, "cpu_cores": n.cpu, "disk_bytes": n.disk })
