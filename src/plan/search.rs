@@ -6,8 +6,11 @@
 //! services (one decision per group: how many take each option), with upper bounds from the
 //! smallest needs per resource, under a node budget. Pure.
 
+mod bounds;
+
 use super::room::{Room, Sum};
 use crate::model::Needs;
+use bounds::{DeployStats, Left, Stats, Weights, extra, least_needs, prefix_f64, within};
 
 /// What one service can be turned into.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,139 +56,6 @@ struct Group {
     class: usize,
     members: Vec<usize>,
     options: Vec<Candidate>,
-}
-
-/// The four weights the bounds count with: memory, CPU, disk, and their sum as shares of the
-/// room at the start (a surrogate of the three: any choice that fits keeps it within the room's).
-#[derive(Debug, Clone, Copy)]
-struct Weights {
-    memory: f64,
-    cpu: f64,
-    disk: f64,
-}
-
-impl Weights {
-    fn of(room: &Room) -> Weights {
-        let share = |r: f64| if r > 0.0 { 1.0 / r } else { 0.0 };
-        Weights {
-            memory: share(room.memory as f64),
-            cpu: share(room.cpu + super::room::CPU_EPS),
-            disk: room.disk.map_or(0.0, |d| share(d as f64)),
-        }
-    }
-
-    fn surrogate(&self, n: &Needs) -> f64 {
-        n.memory.0 as f64 * self.memory + n.cpu.0 * self.cpu + n.disk.0 as f64 * self.disk
-    }
-}
-
-/// A multiset of needs, sorted per weight with prefix sums, to count how many of the smallest
-/// fit in what is left.
-#[derive(Default)]
-struct Stats {
-    size: u64,
-    mem: Vec<i128>,
-    cpu: Vec<f64>,
-    disk: Vec<i128>,
-    surrogate: Vec<f64>,
-}
-
-/// A float comparison that errs towards counting one more: bounds must never be too low.
-fn within(sum: f64, left: f64) -> bool {
-    sum <= left + 1e-9 * (1.0 + left.abs())
-}
-
-impl Stats {
-    fn of(needs: &[Needs], w: &Weights) -> Stats {
-        let mut mem: Vec<i128> = needs.iter().map(|n| i128::from(n.memory.0)).collect();
-        let mut cpu: Vec<f64> = needs.iter().map(|n| n.cpu.0).collect();
-        let mut disk: Vec<i128> = needs.iter().map(|n| i128::from(n.disk.0)).collect();
-        let mut surrogate: Vec<f64> = needs.iter().map(|n| w.surrogate(n)).collect();
-        mem.sort_unstable();
-        cpu.sort_by(f64::total_cmp);
-        disk.sort_unstable();
-        surrogate.sort_by(f64::total_cmp);
-        Stats {
-            size: needs.len() as u64,
-            mem: prefix(&mem),
-            cpu: prefix_f64(&cpu),
-            disk: prefix(&disk),
-            surrogate: prefix_f64(&surrogate),
-        }
-    }
-
-    /// The least that `k` of these take, per weight: the sums of the `k` smallest.
-    fn smallest(&self, k: u64) -> Left {
-        let Some(i) = (k as usize).checked_sub(1) else {
-            return Left {
-                mem: 0,
-                cpu: 0.0,
-                disk: Some(0),
-                surrogate: 0.0,
-            };
-        };
-        Left {
-            mem: self.mem.get(i).copied().unwrap_or(0),
-            cpu: self.cpu.get(i).copied().unwrap_or(0.0),
-            disk: Some(self.disk.get(i).copied().unwrap_or(0)),
-            surrogate: self.surrogate.get(i).copied().unwrap_or(0.0),
-        }
-    }
-
-    /// How many of these could fit at most in what is left: the most of the smallest that fit
-    /// by each weight, the least of the four.
-    fn fit(&self, left: &Left) -> u64 {
-        let mem = self.mem.partition_point(|s| *s <= left.mem) as u64;
-        let cpu = self.cpu.partition_point(|s| within(*s, left.cpu)) as u64;
-        let disk = left
-            .disk
-            .map_or(self.size, |d| self.disk.partition_point(|s| *s <= d) as u64);
-        let surrogate = self
-            .surrogate
-            .partition_point(|s| within(*s, left.surrogate)) as u64;
-        mem.min(cpu).min(disk).min(surrogate).min(self.size)
-    }
-}
-
-fn prefix(sorted: &[i128]) -> Vec<i128> {
-    sorted
-        .iter()
-        .scan(0i128, |acc, v| {
-            *acc += v;
-            Some(*acc)
-        })
-        .collect()
-}
-
-fn prefix_f64(sorted: &[f64]) -> Vec<f64> {
-    sorted
-        .iter()
-        .scan(0.0, |acc, v| {
-            *acc += v;
-            Some(*acc)
-        })
-        .collect()
-}
-
-/// What is left of the room after a sum, per weight.
-#[derive(Clone, Copy)]
-struct Left {
-    mem: i128,
-    cpu: f64,
-    disk: Option<i128>,
-    surrogate: f64,
-}
-
-impl Left {
-    /// What is left once `used` more is taken.
-    fn minus(&self, used: &Left) -> Left {
-        Left {
-            mem: self.mem - used.mem,
-            cpu: self.cpu - used.cpu,
-            disk: self.disk.map(|d| d - used.disk.unwrap_or(0)),
-            surrogate: self.surrogate - used.surrogate,
-        }
-    }
 }
 
 /// The key of a (partial) choice: services covered per class, then deployments (more is better;
@@ -342,34 +212,6 @@ fn undominated(options: &[Candidate]) -> Vec<Candidate> {
         })
         .map(|(_, o)| o.clone())
         .collect()
-}
-
-/// What deploying takes beyond the least need of the service, per resource.
-fn extra(deploy: &Needs, least: &Needs) -> Needs {
-    Needs {
-        memory: deploy.memory.saturating_sub(least.memory),
-        cpu: crate::model::Cores((deploy.cpu.0 - least.cpu.0).max(0.0)),
-        disk: deploy.disk.saturating_sub(least.disk),
-    }
-}
-
-/// For the bound on deployments, from a class on: the deploy needs of the services of the
-/// classes from there, and what deploying takes beyond each one's least need.
-struct DeployStats {
-    from: usize,
-    needs: Stats,
-    extras: Stats,
-}
-
-/// The least need of each resource over the options: what any covering of the service takes.
-fn least_needs(options: &[Candidate]) -> Needs {
-    let mut it = options.iter().map(|o| o.needs);
-    let first = it.next().unwrap_or_default();
-    it.fold(first, |a, b| Needs {
-        memory: a.memory.min(b.memory),
-        cpu: crate::model::Cores(a.cpu.0.min(b.cpu.0)),
-        disk: a.disk.min(b.disk),
-    })
 }
 
 struct Search<'a> {

@@ -3,6 +3,7 @@
 
 mod conclusion;
 mod rollout;
+mod services;
 mod state;
 mod upgrade;
 
@@ -95,9 +96,9 @@ pub fn build(input: &ReportInput<'_>) -> Vec<Block> {
     let msg = Msg::new(input.lang);
     let mut doc = Doc::default();
     state::current(&mut doc, &msg, input);
-    state::services(&mut doc, &msg, input);
-    state::scenarios(&mut doc, &msg, input);
-    state::fits_now(&mut doc, &msg, input);
+    services::services(&mut doc, &msg, input);
+    services::scenarios(&mut doc, &msg, input);
+    services::fits_now(&mut doc, &msg, input);
     upgrade::upgrade(&mut doc, &msg, input);
     rollout::lightweight(&mut doc, &msg, input);
     rollout::phased(&mut doc, &msg, input);

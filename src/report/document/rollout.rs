@@ -2,7 +2,7 @@
 //! in, and the gated rollout as a table of batches with their gates and verdicts now, by
 //! estimate and after the upgrade. Renders the planner's results only.
 
-use super::state::selection_lines;
+use super::services::selection_lines;
 use super::upgrade::{delta, money};
 use super::{Cell, Doc};
 use crate::plan::{Gate, PhasedBatch};

@@ -2,6 +2,7 @@
 //! (a test checks).
 
 mod catalog;
+mod options;
 mod parse;
 mod problems;
 mod report;
@@ -10,6 +11,7 @@ mod scan;
 /// The areas' tables, searched in order.
 pub(super) const TABLES: &[&[(&str, &str)]] = &[
     report::TABLE,
+    options::TABLE,
     scan::TABLE,
     catalog::TABLE,
     problems::TABLE,
