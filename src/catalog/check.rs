@@ -3,6 +3,7 @@
 //! (0, 1], usable memory within the memory, one currency. Each broken rule is a `Problem` at the
 //! field it concerns; `cli` finds the place in the file.
 
+use crate::model::date::is_date;
 use crate::model::{Bytes, Catalog, FieldPath, Problem};
 use std::collections::BTreeMap;
 
@@ -71,6 +72,13 @@ impl Catalog {
                         .arg("name", name)
                         .arg("currency", &it.currency)
                         .arg("first", first),
+                );
+            }
+            if !is_date(&it.as_of) {
+                out.push(
+                    Problem::new(at("as_of"), "problem.catalog.bad_as_of")
+                        .arg("name", name)
+                        .arg("value", &it.as_of),
                 );
             }
             if let Some(usable) = it.usable_memory
@@ -155,6 +163,7 @@ mod tests {
         zero.price = -1.0;
         zero.cpu_baseline = Some(1.5);
         zero.usable_memory = Some(Bytes(2 << 30));
+        zero.as_of = "last week".into();
         let found = check(vec![instance("z", "CNY"), zero]);
         let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(
@@ -165,6 +174,7 @@ mod tests {
                 "instances[1].memory",
                 "instances[1].price",
                 "instances[1].cpu_baseline",
+                "instances[1].as_of",
                 "instances[1].usable_memory"
             ]
         );
