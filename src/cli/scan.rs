@@ -86,13 +86,14 @@ pub fn run(args: &ScanArgs) -> Result<(), CliError> {
 /// Scans the host under `root`, measuring CPU over `interval`.
 pub fn scan_snapshot(root: &Path, interval: Duration) -> Result<Snapshot, CliError> {
     let (config, notes) = config_for(root, super::clock::now_rfc3339());
-    let pending = probe::begin(&config, !interval.is_zero());
+    let cannot = |e: probe::ProbeError| CliError::Other {
+        message: format!("cannot scan '{}': {e}", root.display()),
+    };
+    let pending = probe::begin(&config, !interval.is_zero()).map_err(cannot)?;
     if !interval.is_zero() {
         std::thread::sleep(interval);
     }
-    let mut snapshot = pending.finish().map_err(|e| CliError::Other {
-        message: format!("cannot scan '{}': {e}", root.display()),
-    })?;
+    let mut snapshot = pending.finish().map_err(cannot)?;
     snapshot.warnings.extend(notes);
     Ok(snapshot)
 }

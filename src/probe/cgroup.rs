@@ -240,7 +240,7 @@ impl Cgroups<'_> {
     pub(crate) fn exists(&self, path: &str) -> bool {
         self.layout
             .memory()
-            .is_some_and(|h| self.root.path(h.dir(path)).is_dir())
+            .is_some_and(|h| self.root.is_dir(h.dir(path)))
     }
 
     pub(crate) fn memory(&self, path: &str) -> Result<CgroupMemory, ProbeError> {
@@ -281,7 +281,7 @@ impl Cgroups<'_> {
     pub(crate) fn has_cpu_usage(&self, path: &str) -> bool {
         self.layout
             .cpu_usage()
-            .is_some_and(|h| self.root.path(h.dir(path)).is_dir())
+            .is_some_and(|h| self.root.is_dir(h.dir(path)))
     }
 
     pub(crate) fn cpu_limit(&self, path: &str) -> Result<Option<Cores>, ProbeError> {

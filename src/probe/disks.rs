@@ -162,7 +162,8 @@ mod tests {
     #[test]
     fn live_statvfs_of_a_directory() {
         let dir = std::env::temp_dir();
-        let root = Root::new(&dir);
+        let held = crate::probe::root::RootDir::open(&dir).expect("the temp dir opens");
+        let root = held.root();
         let stats = statvfs(root, "/").ok();
         assert!(stats.is_some_and(|s| s.blocks >= s.blocks_free && s.fragment_size > 0));
         assert!(statvfs(root, "/no/such/dir/here").is_err());

@@ -258,7 +258,8 @@ mod tests {
     fn no_socket_is_an_error_naming_the_candidates() {
         let dir = std::env::temp_dir();
         let source = EngineSource::Sockets(vec![PathBuf::from("/nonexistent/docker.sock")]);
-        let err = Engine::find(Root::new(&dir), &source)
+        let held = crate::probe::root::RootDir::open(&dir).expect("the temp dir opens");
+        let err = Engine::find(held.root(), &source)
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();

@@ -19,6 +19,13 @@ pub enum ProbeError {
     /// None of the sockets where an engine may listen exists; `tried` names them, quoted.
     #[error("container engine at '{}': no Docker or Podman socket found (tried {tried})", socket.display())]
     NoEngine { socket: PathBuf, tried: String },
+    /// Something other than a regular file where one was expected (`kind`: `fifo`, `socket`,
+    /// `character_device`, `block_device`, `directory`, `symlink`); it was not read.
+    #[error("'{}' is not a regular file ({kind}): skipped", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
+    /// A file larger than the probe reads; it was not read.
+    #[error("'{}' is larger than {limit} bytes: skipped", path.display())]
+    TooLarge { path: PathBuf, limit: u64 },
     /// `statvfs` failed on a mount point.
     #[error("cannot measure the filesystem at '{}': {source}", path.display())]
     Statvfs { path: PathBuf, source: io::Error },

@@ -17,6 +17,7 @@ mod mounts;
 mod ports;
 mod pressure;
 mod processes;
+mod resolve;
 mod root;
 mod scan;
 mod sockdiag;

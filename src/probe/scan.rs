@@ -10,7 +10,7 @@ use super::error::ProbeError;
 use super::mounts::{self, Mount};
 use super::ports::SocketSource;
 use super::processes::{self, Denied, ProcStat, Process};
-use super::root::Root;
+use super::root::{Root, RootDir};
 use super::workloads::{self, Candidate, CgroupFigures, Interval, Origin};
 use super::{discover, host, warning};
 use crate::model::{ScanWarning, Snapshot};
@@ -45,6 +45,7 @@ struct Counters {
 #[derive(Debug)]
 pub struct Pending<'a> {
     config: &'a ScanConfig,
+    root: RootDir,
     warnings: Vec<ScanWarning>,
     mounts: Vec<Mount>,
     layout: CgroupLayout,
@@ -52,10 +53,11 @@ pub struct Pending<'a> {
     first: Option<(Counters, Instant)>,
 }
 
-/// Finds the workloads and, when `measure_cpu`, takes the first CPU sample. Never fails: what
-/// it cannot read becomes a warning.
-pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Pending<'_> {
-    let root = Root::new(&config.root);
+/// Finds the workloads and, when `measure_cpu`, takes the first CPU sample. Fails only when the
+/// root cannot be opened: what it cannot read under it becomes a warning.
+pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Result<Pending<'_>, ProbeError> {
+    let held = RootDir::open(&config.root)?;
+    let root = held.root();
     let mut warnings = Vec::new();
     let mounts = match root
         .read("proc/self/mountinfo")
@@ -77,14 +79,15 @@ pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Pending<'_> {
     };
     let candidates = discover::discover(&config.engine, &cgroups, &mut warnings);
     let first = measure_cpu.then(|| (sample(root, &cgroups, &candidates), Instant::now()));
-    Pending {
+    Ok(Pending {
         config,
+        root: held,
         warnings,
         mounts,
         layout,
         candidates,
         first,
-    }
+    })
 }
 
 fn sample(root: Root<'_>, cgroups: &Cgroups<'_>, candidates: &[Candidate]) -> Counters {
@@ -114,13 +117,14 @@ impl Pending<'_> {
     pub fn finish(self) -> Result<Snapshot, ProbeError> {
         let Pending {
             config,
+            root: held,
             mut warnings,
             mounts,
             layout,
             candidates,
             first,
         } = self;
-        let root = Root::new(&config.root);
+        let root = held.root();
         let cgroups = Cgroups { root, layout };
         let second = first
             .as_ref()

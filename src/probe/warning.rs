@@ -27,6 +27,12 @@ impl ProbeError {
             ProbeError::NoEngine { socket, tried } => ScanWarning::new("engine_not_found", message)
                 .arg("socket", socket.display())
                 .arg("tried", tried),
+            ProbeError::NotRegular { path, kind } => ScanWarning::new("not_regular_file", message)
+                .arg("path", path.display())
+                .arg("file_type", kind),
+            ProbeError::TooLarge { path, limit } => ScanWarning::new("file_too_large", message)
+                .arg("path", path.display())
+                .arg("limit", limit),
             ProbeError::Statvfs { path, source } => ScanWarning::new("statvfs_failed", message)
                 .arg("path", path.display())
                 .arg("error", source),

@@ -3,6 +3,7 @@
 //! of the trees; `warnings` checks how the scan's warnings are worded and read back.
 
 mod faults;
+mod files;
 mod warnings;
 
 use crate::util::{Scratch, hostfit, hostfit_env, root, s};

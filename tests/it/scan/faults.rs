@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Copies a fixture tree, links included, so that a test may change it.
-fn copy_tree(from: &Path, to: &Path) {
+pub(super) fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
         let kind = entry.file_type().expect("file type");
@@ -136,7 +136,7 @@ fn scan_measures_cpu_between_two_samples() {
         ticks_per_second: 100,
         sockets: SocketSource::Tables,
     };
-    let pending = probe::begin(&config, true);
+    let pending = probe::begin(&config, true).expect("the root opens");
     let started = std::time::Instant::now();
     let wait = Duration::from_millis(600);
     // over the wait: the host 1.5 of 2 cores busy, the container 0.5 core, postgres 0.25

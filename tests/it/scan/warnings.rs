@@ -34,6 +34,14 @@ fn every_warning() -> Vec<ScanWarning> {
             path: PathBuf::from("/r/boot"),
             source: io::Error::from(io::ErrorKind::NotFound),
         },
+        ProbeError::NotRegular {
+            path: PathBuf::from("/r/proc/meminfo"),
+            kind: "fifo",
+        },
+        ProbeError::TooLarge {
+            path: PathBuf::from("/r/proc/net/udp"),
+            limit: 1 << 25,
+        },
     ];
     let mut out = vec![
         warning::no_memory_cgroup(),
@@ -60,7 +68,7 @@ fn every_probe_warning_is_in_both_tables() {
     let (en, zh) = (Msg::new(Lang::En), Msg::new(Lang::Zh));
     let all = every_warning();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(|w| w.code.as_str()).collect();
-    assert_eq!(codes.len(), 16, "{codes:?}");
+    assert_eq!(codes.len(), 18, "{codes:?}");
     for w in &all {
         assert_eq!(en.scan_warning(w), w.message, "{w:?}");
         let chinese = zh.scan_warning(w);

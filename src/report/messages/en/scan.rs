@@ -65,6 +65,14 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "container engine at '{socket}': no Docker or Podman socket found (tried {tried})",
     ),
     (
+        "scan.warn.not_regular_file",
+        "'{path}' is not a regular file ({file_type}): skipped",
+    ),
+    (
+        "scan.warn.file_too_large",
+        "'{path}' is larger than {limit} bytes: skipped",
+    ),
+    (
         "scan.warn.statvfs_failed",
         "cannot measure the filesystem at '{path}': {error}",
     ),

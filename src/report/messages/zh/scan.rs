@@ -65,6 +65,14 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "容器引擎 '{socket}'：未找到 Docker 或 Podman 的套接字（已尝试 {tried}）",
     ),
     (
+        "scan.warn.not_regular_file",
+        "'{path}' 不是普通文件（{file_type}）：已跳过",
+    ),
+    (
+        "scan.warn.file_too_large",
+        "'{path}' 超过 {limit} 字节：已跳过",
+    ),
+    (
         "scan.warn.statvfs_failed",
         "无法测量 '{path}' 上的文件系统：{error}",
     ),
