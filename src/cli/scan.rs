@@ -14,6 +14,9 @@ use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The page size assumed for a tree, which does not record its own.
+const TREE_PAGE_SIZE: u64 = 4096;
+
 /// A fixture tree carries this directory; a live root never does.
 const FIXTURE_HOOKS: &str = "hostfit-fixture";
 
@@ -140,6 +143,12 @@ fn config_for(root: &Path, taken_at: String) -> (ScanConfig, Vec<ScanWarning>) {
         disks,
         taken_at,
         ticks_per_second: rustix::param::clock_ticks_per_second(),
+        // A tree does not say its page size: 4 KiB, as on x86_64 and most arm64 kernels.
+        page_size: if live {
+            rustix::param::page_size() as u64
+        } else {
+            TREE_PAGE_SIZE
+        },
     };
     (config, notes)
 }

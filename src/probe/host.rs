@@ -2,10 +2,11 @@
 //! cgroup the scan runs in, pressure, and listening ports with their owners. It fetches and
 //! hands the text to the pure parsers; it must not build workloads.
 
+use super::available;
 use super::cgroup::{Cgroups, parse_proc_cgroup, path_in};
 use super::cpu;
 use super::error::ProbeError;
-use super::meminfo;
+use super::meminfo::{self, MemInfo};
 use super::ports::SocketSource;
 use super::ports::{self, Listener};
 use super::pressure;
@@ -13,7 +14,7 @@ use super::processes::{self, Denied, Process};
 use super::root::Root;
 use super::sockdiag;
 use super::warning;
-use crate::model::{Cores, CpuState, Host, ListeningPort, Pressure, Protocol, ScanWarning};
+use crate::model::{Bytes, Cores, CpuState, Host, ListeningPort, Pressure, Protocol, ScanWarning};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::time::Duration;
 
@@ -25,11 +26,14 @@ const NETLINK_TIMEOUT: Duration = Duration::from_secs(2);
 pub(crate) fn read_host(
     root: Root<'_>,
     taken_at: &str,
+    page_size: u64,
     cgroups: &Cgroups<'_>,
     warnings: &mut Vec<ScanWarning>,
 ) -> Result<Host, ProbeError> {
     let info = meminfo::parse_meminfo(&root.read("proc/meminfo")?);
-    let mut memory = info.memory()?;
+    warnings.extend(info.unparsable_lines().iter().map(ProbeError::warning));
+    let available = available(root, &info, page_size, warnings)?;
+    let mut memory = info.memory(available)?;
     let stat = root.read("proc/stat")?;
     let cores = match root
         .read("sys/devices/system/cpu/online")
@@ -88,6 +92,40 @@ pub(crate) fn read_host(
         listening_ports: Vec::new(),
         pressure: read_pressure(root, warnings),
     })
+}
+
+/// MemAvailable, or where the kernel has none (before 3.14) an estimate, with a warning naming
+/// how it was made. Fails only without MemTotal or MemFree.
+fn available(
+    root: Root<'_>,
+    info: &MemInfo,
+    page_size: u64,
+    warnings: &mut Vec<ScanWarning>,
+) -> Result<Bytes, ProbeError> {
+    info.total()?;
+    if let Some(available) = info.get("MemAvailable") {
+        return Ok(available);
+    }
+    let zones = match root
+        .read("proc/zoneinfo")
+        .and_then(|t| available::parse_zoneinfo(&t))
+    {
+        Ok(z) => Some(z),
+        Err(e) => {
+            if !e.is_gone() {
+                warnings.push(e.warning());
+            }
+            None
+        }
+    };
+    let (bytes, method) = available::estimate(info, zones, page_size).ok_or_else(|| {
+        ProbeError::format(
+            "meminfo",
+            "no 'MemAvailable' line and no 'MemFree' line to estimate it from",
+        )
+    })?;
+    warnings.push(warning::available_estimated(bytes, method.word()));
+    Ok(bytes)
 }
 
 /// PSI where the kernel offers it; a kernel without PSI is not a warning.

@@ -3,6 +3,7 @@
 //! a root directory (`/` or a fixture tree) and its sources from the caller; nothing here
 //! chooses real paths, and nothing here decides fit. Imports only `crate::model`.
 
+mod available;
 mod cgroup;
 mod cgroup_stats;
 mod cpu;

@@ -29,6 +29,9 @@ pub struct ScanConfig {
     pub taken_at: String,
     /// Clock ticks per second of the times in `/proc/<pid>/stat` (USER_HZ).
     pub ticks_per_second: u64,
+    /// Bytes per page of the kernel that wrote the files (`/proc/zoneinfo` and the RSS in
+    /// `/proc/<pid>/stat` count pages).
+    pub page_size: u64,
     pub sockets: SocketSource,
 }
 
@@ -129,7 +132,13 @@ impl Pending<'_> {
         let second = first
             .as_ref()
             .map(|(before, at)| (before, sample(root, &cgroups, &candidates), at.elapsed()));
-        let mut host = host::read_host(root, &config.taken_at, &cgroups, &mut warnings)?;
+        let mut host = host::read_host(
+            root,
+            &config.taken_at,
+            config.page_size,
+            &cgroups,
+            &mut warnings,
+        )?;
         if let Some((before, after, elapsed)) = &second {
             if let (Some(b), Some(a)) = (before.host, after.host) {
                 host.cpu.used = cpu::busy_cores(b, a, host.cpu.cores.0 as u32);

@@ -6,7 +6,7 @@
 //! code as the value `cause` and the reason's values beside its own.
 
 use super::error::ProbeError;
-use crate::model::ScanWarning;
+use crate::model::{Bytes, ScanWarning};
 
 impl ProbeError {
     /// This error as a warning: what could not be read or understood, and where.
@@ -136,6 +136,18 @@ pub fn fds_unreadable(count: u32) -> ScanWarning {
         format!("open files not readable for {count} processes: their ports have no owner"),
     )
     .arg("count", count)
+}
+
+/// MemAvailable was missing and `available` was estimated by `method`.
+pub fn available_estimated(available: Bytes, method: &str) -> ScanWarning {
+    ScanWarning::new(
+        "available_estimated",
+        format!(
+            "no MemAvailable line (a kernel before 3.14): available memory estimated as {available} by {method}"
+        ),
+    )
+    .arg("available", available)
+    .arg("method", method)
 }
 
 /// `DOCKER_HOST` names something other than a unix socket, so the default sockets are tried.

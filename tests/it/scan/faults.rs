@@ -134,6 +134,7 @@ fn scan_measures_cpu_between_two_samples() {
         disks: DiskSource::Table(PathBuf::from("hostfit-fixture/statvfs")),
         taken_at: TAKEN_AT.to_string(),
         ticks_per_second: 100,
+        page_size: 4096,
         sockets: SocketSource::Tables,
     };
     let pending = probe::begin(&config, true).expect("the root opens");

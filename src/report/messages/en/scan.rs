@@ -114,6 +114,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "open files not readable for {count} processes: their ports have no owner",
     ),
     (
+        "scan.warn.available_estimated",
+        "no MemAvailable line (a kernel before 3.14): available memory estimated as {available} by {method}",
+    ),
+    (
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' is not a unix socket: only unix:// is read",
     ),

@@ -117,6 +117,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "有 {count} 个进程的打开文件无法读取：无法确定它们所监听端口的归属",
     ),
     (
+        "scan.warn.available_estimated",
+        "没有 MemAvailable 行（3.14 之前的内核）：可用内存按 {method} 估算为 {available}",
+    ),
+    (
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' 不是 unix 套接字：只读取 unix:// 形式的地址",
     ),
