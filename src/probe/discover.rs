@@ -22,7 +22,7 @@ pub(crate) fn discover(
         return Vec::new();
     }
     let mut found: Vec<(Origin, String)> = Vec::new();
-    match Engine::find(cgroups.root, engine).and_then(|e| Ok((e.list()?, e))) {
+    match Engine::find(engine).and_then(|e| Ok((e.list()?, e))) {
         Ok((list, engine)) => {
             for mut c in list {
                 if let Some(path) = container_cgroup(cgroups, &engine, &mut c, warnings) {
@@ -69,7 +69,7 @@ pub(crate) fn discover(
 /// process is (asking the engine for the PID). A container that went away is dropped quietly.
 fn container_cgroup(
     cgroups: &Cgroups<'_>,
-    engine: &Engine<'_>,
+    engine: &Engine,
     c: &mut Container,
     warnings: &mut Vec<ScanWarning>,
 ) -> Option<String> {

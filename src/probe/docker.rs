@@ -4,7 +4,7 @@
 
 use super::error::ProbeError;
 use super::http;
-use super::root::Root;
+use super::root::RootDir;
 use crate::model::{Bytes, Cores};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -19,8 +19,9 @@ const TIMEOUT: Duration = Duration::from_secs(2);
 pub enum EngineSource {
     /// Unix sockets, tried in order; the first that exists is asked.
     Sockets(Vec<PathBuf>),
-    /// A directory under the root holding saved replies, named after the API paths
-    /// (`containers/json`, `containers/<id>/json`), for fixture trees.
+    /// A directory of recorded replies, named after the API paths (`containers/json`,
+    /// `containers/<id>/json`), to replay a captured host. It is read as a root of its own:
+    /// nothing outside it is reached.
     Replies(PathBuf),
 }
 
@@ -156,17 +157,17 @@ pub(crate) fn apply_inspect(container: &mut Container, text: &str) -> Result<(),
 }
 
 /// One GET against the engine: an API path in, the reply's body out.
-type Fetch<'a> = Box<dyn Fn(&str) -> Result<String, ProbeError> + 'a>;
+type Fetch = Box<dyn Fn(&str) -> Result<String, ProbeError>>;
 
 /// A container engine found on its socket (or a fixture's saved replies).
-pub(crate) struct Engine<'a> {
-    fetch: Fetch<'a>,
+pub(crate) struct Engine {
+    fetch: Fetch,
 }
 
-impl<'a> Engine<'a> {
+impl Engine {
     /// The first socket that exists; no request is made yet.
-    pub(crate) fn find(root: Root<'a>, source: &EngineSource) -> Result<Engine<'a>, ProbeError> {
-        let fetch: Fetch<'a> = match source {
+    pub(crate) fn find(source: &EngineSource) -> Result<Engine, ProbeError> {
+        let fetch: Fetch = match source {
             EngineSource::Sockets(candidates) => {
                 let socket = candidates
                     .iter()
@@ -185,8 +186,8 @@ impl<'a> Engine<'a> {
                 Box::new(move |target: &str| http::get(&socket, target, TIMEOUT))
             }
             EngineSource::Replies(dir) => {
-                let dir = dir.clone();
-                Box::new(move |target: &str| root.read(dir.join(target.trim_start_matches('/'))))
+                let replies = RootDir::open(dir)?;
+                Box::new(move |target: &str| replies.root().read(target))
             }
         };
         Ok(Engine { fetch })
@@ -256,10 +257,8 @@ mod tests {
 
     #[test]
     fn no_socket_is_an_error_naming_the_candidates() {
-        let dir = std::env::temp_dir();
         let source = EngineSource::Sockets(vec![PathBuf::from("/nonexistent/docker.sock")]);
-        let held = crate::probe::root::RootDir::open(&dir).expect("the temp dir opens");
-        let err = Engine::find(held.root(), &source)
+        let err = Engine::find(&source)
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();

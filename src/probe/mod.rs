@@ -26,7 +26,7 @@ mod systemd;
 pub mod warning;
 mod workloads;
 
-pub use disks::DiskSource;
+pub use disks::{DfLine, DiskSource, parse_df};
 pub use docker::EngineSource;
 pub use error::ProbeError;
 pub use ports::SocketSource;

@@ -149,16 +149,14 @@ impl Pending<'_> {
             warnings.push(warning::cpu_not_measured());
         }
         let real: Vec<&Mount> = mounts::real_filesystems(&mounts);
-        match disks::measure(root, &config.disks, &real) {
-            Ok(list) => {
-                for d in list {
-                    match d {
-                        Ok(disk) => host.disks.push(disk),
-                        Err(e) => warnings.push(e.warning()),
-                    }
-                }
+        for d in disks::measure(root, &config.disks, &real) {
+            match d {
+                Ok(disk) => host.disks.push(disk),
+                Err(e) => warnings.push(e.warning()),
             }
-            Err(e) => warnings.push(e.warning()),
+        }
+        if config.disks == DiskSource::NotMeasured {
+            warnings.push(warning::disks_not_measured());
         }
         let measured = measure_cgroups(
             &cgroups,

@@ -138,6 +138,14 @@ pub fn fds_unreadable(count: u32) -> ScanWarning {
     .arg("count", count)
 }
 
+/// Disks were not measured: a tree under a root other than `/`, with no `df` output given.
+pub fn disks_not_measured() -> ScanWarning {
+    ScanWarning::new(
+        "disks_not_measured",
+        "disks were not measured: under a root other than / the disks are the tree's, and no output of 'df -P -B1' from that host was given (--df)",
+    )
+}
+
 /// MemAvailable was missing and `available` was estimated by `method`.
 pub fn available_estimated(available: Bytes, method: &str) -> ScanWarning {
     ScanWarning::new(

@@ -51,6 +51,7 @@ fn every_warning() -> Vec<ScanWarning> {
         warning::exe_unreadable(4),
         warning::fds_unreadable(5),
         warning::docker_host_ignored("tcp://10.0.0.1:2375"),
+        warning::disks_not_measured(),
         warning::available_estimated(hostfit::model::Bytes(243_974_144), "si_mem_available"),
     ];
     for e in &errors {
@@ -69,7 +70,7 @@ fn every_probe_warning_is_in_both_tables() {
     let (en, zh) = (Msg::new(Lang::En), Msg::new(Lang::Zh));
     let all = every_warning();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(|w| w.code.as_str()).collect();
-    assert_eq!(codes.len(), 19, "{codes:?}");
+    assert_eq!(codes.len(), 20, "{codes:?}");
     for w in &all {
         assert_eq!(en.scan_warning(w), w.message, "{w:?}");
         let chinese = zh.scan_warning(w);

@@ -118,6 +118,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "no MemAvailable line (a kernel before 3.14): available memory estimated as {available} by {method}",
     ),
     (
+        "scan.warn.disks_not_measured",
+        "disks were not measured: under a root other than / the disks are the tree's, and no output of 'df -P -B1' from that host was given (--df)",
+    ),
+    (
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' is not a unix socket: only unix:// is read",
     ),

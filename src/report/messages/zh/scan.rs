@@ -121,6 +121,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "没有 MemAvailable 行（3.14 之前的内核）：可用内存按 {method} 估算为 {available}",
     ),
     (
+        "scan.warn.disks_not_measured",
+        "未测量磁盘：根目录不是 / 时，磁盘属于该目录树所描述的主机，而未提供该主机上 'df -P -B1' 的输出（--df）",
+    ),
+    (
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' 不是 unix 套接字：只读取 unix:// 形式的地址",
     ),
