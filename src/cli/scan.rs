@@ -9,7 +9,9 @@ use super::error::CliError;
 use super::output::write_output;
 use super::resolve_lang;
 use crate::model::{ScanWarning, Snapshot};
-use crate::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource, warning};
+use crate::probe::{
+    self, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource, warning,
+};
 use crate::report::{self, Lang};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -177,6 +179,7 @@ fn config_for(
         root,
         sockets,
         engine,
+        engine_limits: EngineLimits::default(),
         disks,
         taken_at,
         ticks_per_second: rustix::param::clock_ticks_per_second(),

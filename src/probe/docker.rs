@@ -3,16 +3,13 @@
 //! tree. It must not read figures from the API: those come from the cgroup files.
 
 use super::error::ProbeError;
-use super::http;
+use super::http::{self, EngineLimits};
 use super::root::RootDir;
 use crate::model::{Bytes, Cores};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Duration;
-
-/// How long one API request may take, each way.
-const TIMEOUT: Duration = Duration::from_secs(2);
+use std::time::Instant;
 
 /// Where the container engine is asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,11 +159,16 @@ type Fetch = Box<dyn Fn(&str) -> Result<String, ProbeError>>;
 /// A container engine found on its socket (or a fixture's saved replies).
 pub(crate) struct Engine {
     fetch: Fetch,
+    /// When the time the engine has in all is up (`None` for recorded replies).
+    deadline: Option<(Instant, PathBuf, EngineLimits)>,
 }
 
 impl Engine {
-    /// The first socket that exists; no request is made yet.
-    pub(crate) fn find(source: &EngineSource) -> Result<Engine, ProbeError> {
+    /// The first socket that exists; no request is made yet. Every request made of it ends
+    /// within `limits`, all of them within `limits.total` from now.
+    pub(crate) fn find(source: &EngineSource, limits: EngineLimits) -> Result<Engine, ProbeError> {
+        let deadline = Instant::now() + limits.total;
+        let mut late = None;
         let fetch: Fetch = match source {
             EngineSource::Sockets(candidates) => {
                 let socket = candidates
@@ -183,14 +185,28 @@ impl Engine {
                             tried: tried.join(", "),
                         }
                     })?;
-                Box::new(move |target: &str| http::get(&socket, target, TIMEOUT))
+                late = Some((deadline, socket.clone(), limits));
+                Box::new(move |target: &str| http::get(&socket, target, &limits, deadline))
             }
             EngineSource::Replies(dir) => {
                 let replies = RootDir::open(dir)?;
                 Box::new(move |target: &str| replies.root().read(target))
             }
         };
-        Ok(Engine { fetch })
+        Ok(Engine {
+            fetch,
+            deadline: late,
+        })
+    }
+
+    /// Once the time the engine has in all is up, the error that says so: it is asked nothing
+    /// more.
+    pub(crate) fn expired(&self) -> Option<ProbeError> {
+        let (at, socket, limits) = self.deadline.as_ref()?;
+        (Instant::now() >= *at).then(|| ProbeError::EngineDeadline {
+            socket: socket.clone(),
+            seconds: limits.total.as_secs_f64(),
+        })
     }
 
     /// The running containers, as `GET /containers/json` lists them.
@@ -258,7 +274,7 @@ mod tests {
     #[test]
     fn no_socket_is_an_error_naming_the_candidates() {
         let source = EngineSource::Sockets(vec![PathBuf::from("/nonexistent/docker.sock")]);
-        let err = Engine::find(&source)
+        let err = Engine::find(&source, EngineLimits::default())
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();

@@ -16,6 +16,9 @@ pub enum ProbeError {
     /// The container engine's API did not answer as expected.
     #[error("container engine at '{}': {reason}", socket.display())]
     Engine { socket: PathBuf, reason: String },
+    /// The engine used up the time a scan gives it; what was not asked yet is not asked.
+    #[error("container engine at '{}': no answer within the {seconds} s a scan gives the engine", socket.display())]
+    EngineDeadline { socket: PathBuf, seconds: f64 },
     /// None of the sockets where an engine may listen exists; `tried` names them, quoted.
     #[error("container engine at '{}': no Docker or Podman socket found (tried {tried})", socket.display())]
     NoEngine { socket: PathBuf, tried: String },

@@ -29,5 +29,6 @@ mod workloads;
 pub use disks::{DfLine, DiskSource, parse_df};
 pub use docker::EngineSource;
 pub use error::ProbeError;
+pub use http::EngineLimits;
 pub use ports::SocketSource;
 pub use scan::{Pending, ScanConfig, begin};

@@ -7,6 +7,7 @@ use super::cpu::{self, CpuTimes};
 use super::disks::{self, DiskSource};
 use super::docker::EngineSource;
 use super::error::ProbeError;
+use super::http::EngineLimits;
 use super::mounts::{self, Mount};
 use super::ports::SocketSource;
 use super::processes::{self, Denied, ProcStat, Process};
@@ -24,6 +25,8 @@ pub struct ScanConfig {
     /// The directory that stands for `/`.
     pub root: PathBuf,
     pub engine: EngineSource,
+    /// How long the engine may take to connect, per request and in all.
+    pub engine_limits: EngineLimits,
     pub disks: DiskSource,
     /// When the scan was taken, as the snapshot should say it.
     pub taken_at: String,
@@ -80,7 +83,12 @@ pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Result<Pending<'_>, Prob
         root,
         layout: layout.clone(),
     };
-    let candidates = discover::discover(&config.engine, &cgroups, &mut warnings);
+    let candidates = discover::discover(
+        &config.engine,
+        config.engine_limits,
+        &cgroups,
+        &mut warnings,
+    );
     let first = measure_cpu.then(|| (sample(root, &cgroups, &candidates), Instant::now()));
     Ok(Pending {
         config,

@@ -24,6 +24,11 @@ impl ProbeError {
                     .arg("socket", socket.display())
                     .arg("reason", reason)
             }
+            ProbeError::EngineDeadline { socket, seconds } => {
+                ScanWarning::new("engine_deadline", message)
+                    .arg("socket", socket.display())
+                    .arg("seconds", seconds)
+            }
             ProbeError::NoEngine { socket, tried } => ScanWarning::new("engine_not_found", message)
                 .arg("socket", socket.display())
                 .arg("tried", tried),

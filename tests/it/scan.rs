@@ -2,6 +2,7 @@
 //! compared with its expected snapshot, and the scan's flags and formats; `faults` breaks copies
 //! of the trees; `warnings` checks how the scan's warnings are worded and read back.
 
+mod engine;
 mod faults;
 mod files;
 mod warnings;

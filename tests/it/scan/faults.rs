@@ -4,7 +4,7 @@
 use super::{TAKEN_AT, scan_args, scan_fixture, tree};
 use crate::util::{Scratch, hostfit, s};
 use hostfit::model::{Cores, ScanWarning, Snapshot};
-use hostfit::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource};
+use hostfit::probe::{self, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource};
 use std::path::Path;
 use std::time::Duration;
 
@@ -130,6 +130,7 @@ fn scan_measures_cpu_between_two_samples() {
     let config = ScanConfig {
         root: dir.clone(),
         engine: EngineSource::Replies(dir.join("capture/engine")),
+        engine_limits: EngineLimits::default(),
         disks: DiskSource::Df(
             probe::parse_df(&std::fs::read_to_string(dir.join("capture/df")).expect("df"))
                 .expect("df lines"),

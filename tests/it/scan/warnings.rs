@@ -34,6 +34,10 @@ fn every_warning() -> Vec<ScanWarning> {
             path: PathBuf::from("/r/boot"),
             source: io::Error::from(io::ErrorKind::NotFound),
         },
+        ProbeError::EngineDeadline {
+            socket: PathBuf::from("/r/var/run/docker.sock"),
+            seconds: 10.0,
+        },
         ProbeError::NotRegular {
             path: PathBuf::from("/r/proc/meminfo"),
             kind: "fifo",
@@ -70,7 +74,7 @@ fn every_probe_warning_is_in_both_tables() {
     let (en, zh) = (Msg::new(Lang::En), Msg::new(Lang::Zh));
     let all = every_warning();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(|w| w.code.as_str()).collect();
-    assert_eq!(codes.len(), 20, "{codes:?}");
+    assert_eq!(codes.len(), 21, "{codes:?}");
     for w in &all {
         assert_eq!(en.scan_warning(w), w.message, "{w:?}");
         let chinese = zh.scan_warning(w);

@@ -61,6 +61,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "container engine at '{socket}': {reason}",
     ),
     (
+        "scan.warn.engine_deadline",
+        "container engine at '{socket}': no answer within the {seconds} s a scan gives the engine",
+    ),
+    (
         "scan.warn.engine_not_found",
         "container engine at '{socket}': no Docker or Podman socket found (tried {tried})",
     ),

@@ -61,6 +61,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "容器引擎 '{socket}' 未正常应答：{reason}",
     ),
     (
+        "scan.warn.engine_deadline",
+        "容器引擎 '{socket}' 在本次采集给它的 {seconds} 秒内没有应答",
+    ),
+    (
         "scan.warn.engine_not_found",
         "容器引擎 '{socket}'：未找到 Docker 或 Podman 的套接字（已尝试 {tried}）",
     ),
