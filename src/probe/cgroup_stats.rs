@@ -80,11 +80,11 @@ pub(crate) fn parse_v1_memory_limit(text: &str) -> Result<Option<Bytes>, ProbeEr
     Ok((value < V1_UNLIMITED).then_some(Bytes(value)))
 }
 
-/// v2 `memory.max`: a number or `max`.
+/// v2 `memory.max`: a number or `max`; a number as large as v1's "no limit" is none either.
 pub(crate) fn parse_v2_memory_max(text: &str) -> Result<Option<Bytes>, ProbeError> {
     match text.trim() {
         "max" => Ok(None),
-        other => single_number("memory.max", other).map(|v| Some(Bytes(v))),
+        other => single_number("memory.max", other).map(|v| (v < V1_UNLIMITED).then_some(Bytes(v))),
     }
 }
 

@@ -10,7 +10,7 @@ use super::meminfo::{self, MemInfo};
 use super::ports::SocketSource;
 use super::ports::{self, Listener};
 use super::pressure;
-use super::processes::{self, Denied, Process};
+use super::processes::{self, Gaps, Process};
 use super::root::Root;
 use super::sockdiag;
 use super::warning;
@@ -35,19 +35,7 @@ pub(crate) fn read_host(
     let available = available(root, &info, page_size, warnings)?;
     let mut memory = info.memory(available)?;
     let stat = root.read("proc/stat")?;
-    let cores = match root
-        .read("sys/devices/system/cpu/online")
-        .and_then(|t| cpu::parse_cpu_list(&t))
-    {
-        Ok(n) => n,
-        Err(e) => {
-            let counted = cpu::count_cpu_lines(&stat);
-            if counted == 0 {
-                return Err(e);
-            }
-            counted
-        }
-    };
+    let cores = cores(root, &stat, warnings)?;
     let name = match root.read("proc/sys/kernel/hostname") {
         Ok(n) if !n.trim().is_empty() => n.trim().to_string(),
         Ok(_) => "localhost".to_string(),
@@ -92,6 +80,38 @@ pub(crate) fn read_host(
         listening_ports: Vec::new(),
         pressure: read_pressure(root, warnings),
     })
+}
+
+/// The CPUs online, from sysfs, else the `cpuN` lines of `/proc/stat` (which lists the online
+/// ones). A count no kernel is built for is not taken: the other source, or the cap, is.
+fn cores(root: Root<'_>, stat: &str, warnings: &mut Vec<ScanWarning>) -> Result<u32, ProbeError> {
+    const ONLINE: &str = "sys/devices/system/cpu/online";
+    let listed = cpu::count_cpu_lines(stat);
+    let listed_ok = (1..=cpu::MAX_CPUS).contains(&listed);
+    match root.read(ONLINE).and_then(|t| cpu::parse_cpu_list(&t)) {
+        Ok(online) if online <= cpu::MAX_CPUS => {
+            if listed_ok && listed != online {
+                warnings.push(warning::cores_disagree(online, listed));
+            }
+            Ok(online)
+        }
+        Ok(online) => {
+            let used = if listed_ok { listed } else { cpu::MAX_CPUS };
+            warnings.push(warning::figure_capped(
+                &root.path(ONLINE).display().to_string(),
+                online,
+                used,
+            ));
+            Ok(used)
+        }
+        Err(e) if listed == 0 => Err(e),
+        Err(e) => {
+            if !e.is_gone() {
+                warnings.push(e.warning());
+            }
+            Ok(listed.min(cpu::MAX_CPUS))
+        }
+    }
 }
 
 /// MemAvailable, or where the kernel has none (before 3.14) an estimate, with a warning naming
@@ -162,7 +182,7 @@ pub(crate) fn listening_ports(
     root: Root<'_>,
     source: &SocketSource,
     procs: &[Process],
-    denied: &mut Denied,
+    gaps: &mut Gaps,
     warnings: &mut Vec<ScanWarning>,
 ) -> (Vec<ListeningPort>, HashMap<u32, BTreeSet<u16>>) {
     let mut listeners: Vec<Listener> = Vec::new();
@@ -198,7 +218,7 @@ pub(crate) fn listening_ports(
         if wanted.is_empty() {
             break;
         }
-        for inode in processes::socket_inodes(root, p.pid, denied) {
+        for inode in processes::socket_inodes(root, p.pid, gaps) {
             if wanted.remove(&inode) {
                 by_inode.insert(inode, p);
             }

@@ -20,6 +20,7 @@ mod pressure;
 mod processes;
 mod resolve;
 mod root;
+mod sanity;
 mod scan;
 mod sockdiag;
 mod systemd;

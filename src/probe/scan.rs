@@ -10,10 +10,10 @@ use super::error::ProbeError;
 use super::http::EngineLimits;
 use super::mounts::{self, Mount};
 use super::ports::SocketSource;
-use super::processes::{self, Denied, ProcStat, Process};
+use super::processes::{self, Gaps, ProcStat, Process};
 use super::root::{Root, RootDir};
 use super::workloads::{self, Candidate, CgroupFigures, Interval, Origin};
-use super::{discover, host, warning};
+use super::{discover, host, sanity, warning};
 use crate::model::{ScanWarning, Snapshot};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -180,7 +180,7 @@ impl Pending<'_> {
                 memory_paths.entry(pid).or_insert_with(|| c.path.clone());
             }
         }
-        let mut denied = Denied::default();
+        let mut gaps = Gaps::default();
         let procs: Vec<Process> = processes::list_pids(root)
             .unwrap_or_default()
             .into_iter()
@@ -189,7 +189,8 @@ impl Pending<'_> {
                     .as_ref()
                     .and_then(|(_, after, _)| after.processes.get(&pid).cloned());
                 let counted = memory_paths.contains_key(&pid);
-                match processes::read_process(root, pid, stat, counted, &mut denied) {
+                match processes::read_process(root, pid, stat, counted, config.page_size, &mut gaps)
+                {
                     Ok(p) => p,
                     Err(e) => {
                         warnings.push(e.warning());
@@ -199,9 +200,9 @@ impl Pending<'_> {
             })
             .collect();
         let (listening, owners) =
-            host::listening_ports(root, &config.sockets, &procs, &mut denied, &mut warnings);
+            host::listening_ports(root, &config.sockets, &procs, &mut gaps, &mut warnings);
         host.listening_ports = listening;
-        note_denied(denied, &mut warnings);
+        note_gaps(gaps, config.page_size, &mut warnings);
         let interval = second.as_ref().map(|(before, after, elapsed)| Interval {
             elapsed_ns: elapsed.as_nanos(),
             process_ticks: after
@@ -223,11 +224,13 @@ impl Pending<'_> {
         });
         // The workloads' active page cache (`active_file` on each) is counted by MemAvailable
         // too; the planner's reconciliation takes it out once.
-        Ok(Snapshot {
+        let mut snapshot = Snapshot {
             host,
             workloads,
             warnings,
-        })
+        };
+        sanity::cap(&mut snapshot);
+        Ok(snapshot)
     }
 }
 
@@ -277,14 +280,21 @@ fn kind_word(c: &Candidate) -> &'static str {
     }
 }
 
-fn note_denied(denied: Denied, warnings: &mut Vec<ScanWarning>) {
-    if denied.pss > 0 {
-        warnings.push(warning::pss_unreadable(denied.pss));
+fn note_gaps(gaps: Gaps, page_size: u64, warnings: &mut Vec<ScanWarning>) {
+    warnings.extend(gaps.skipped.iter().map(ProbeError::warning));
+    if gaps.pss > 0 {
+        warnings.push(warning::pss_unreadable(gaps.pss));
     }
-    if denied.exe > 0 {
-        warnings.push(warning::exe_unreadable(denied.exe));
+    if gaps.exe > 0 {
+        warnings.push(warning::exe_unreadable(gaps.exe));
     }
-    if denied.fds > 0 {
-        warnings.push(warning::fds_unreadable(denied.fds));
+    if gaps.fds > 0 {
+        warnings.push(warning::fds_unreadable(gaps.fds));
+    }
+    if gaps.rss_from_stat > 0 {
+        warnings.push(warning::rss_from_stat(gaps.rss_from_stat, page_size));
+    }
+    if gaps.from_status > 0 {
+        warnings.push(warning::process_from_status(gaps.from_status));
     }
 }

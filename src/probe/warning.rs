@@ -163,6 +163,63 @@ pub fn available_estimated(available: Bytes, method: &str) -> ScanWarning {
     .arg("method", method)
 }
 
+/// `count` processes with a `stat` file only: their RSS is its page count times `page_size`.
+pub fn rss_from_stat(count: u32, page_size: u64) -> ScanWarning {
+    ScanWarning::new(
+        "rss_from_stat",
+        format!(
+            "processes with a stat file only ({count}): their RSS is counted from it, in pages of {page_size} bytes"
+        ),
+    )
+    .arg("count", count)
+    .arg("page_size", page_size)
+}
+
+/// `count` processes with a `status` file only: named and counted from it, CPU not measured.
+pub fn process_from_status(count: u32) -> ScanWarning {
+    ScanWarning::new(
+        "process_from_status",
+        format!(
+            "processes with no stat file ({count}): their name and RSS are read from status, and their CPU is not measured"
+        ),
+    )
+    .arg("count", count)
+}
+
+/// sysfs and `/proc/stat` count different CPUs online; sysfs's count is used.
+pub fn cores_disagree(online: u32, listed: u32) -> ScanWarning {
+    ScanWarning::new(
+        "cores_disagree",
+        format!(
+            "sysfs says {online} CPUs are online but /proc/stat lists {listed}: {online} are counted"
+        ),
+    )
+    .arg("online", online)
+    .arg("listed", listed)
+}
+
+/// A figure no host has (`value` in `what`): `used` is written instead.
+pub fn figure_capped(what: &str, value: impl ToString, used: impl ToString) -> ScanWarning {
+    let (value, used) = (value.to_string(), used.to_string());
+    ScanWarning::new(
+        "figure_capped",
+        format!("'{what}' says {value}, more than any host has: {used} is used instead"),
+    )
+    .arg("what", what)
+    .arg("value", value)
+    .arg("used", used)
+}
+
+/// MemAvailable says more than MemTotal: the total is used.
+pub fn available_above_total(available: Bytes, total: Bytes) -> ScanWarning {
+    ScanWarning::new(
+        "available_above_total",
+        format!("available memory {available} is more than the total {total}: the total is used"),
+    )
+    .arg("available", available)
+    .arg("total", total)
+}
+
 /// `DOCKER_HOST` names something other than a unix socket, so the default sockets are tried.
 pub fn docker_host_ignored(host: &str) -> ScanWarning {
     ScanWarning::new(

@@ -238,6 +238,7 @@ mod tests {
                 dead: false,
                 ticks: 0,
                 start: 1,
+                rss_pages: None,
             },
             exe: Some(format!("/usr/bin/{exe}")),
             rss: Some(Bytes(pss_kib * 2048)),

@@ -4,6 +4,7 @@
 
 mod engine;
 mod faults;
+mod figures;
 mod files;
 mod warnings;
 

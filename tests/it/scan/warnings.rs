@@ -56,6 +56,11 @@ fn every_warning() -> Vec<ScanWarning> {
         warning::fds_unreadable(5),
         warning::docker_host_ignored("tcp://10.0.0.1:2375"),
         warning::disks_not_measured(),
+        warning::rss_from_stat(2, 4096),
+        warning::process_from_status(1),
+        warning::cores_disagree(4, 8),
+        warning::figure_capped("host.memory.total", u64::MAX, 1u64 << 60),
+        warning::available_above_total(hostfit::model::Bytes(300), hostfit::model::Bytes(100)),
         warning::available_estimated(hostfit::model::Bytes(243_974_144), "si_mem_available"),
     ];
     for e in &errors {
@@ -74,7 +79,7 @@ fn every_probe_warning_is_in_both_tables() {
     let (en, zh) = (Msg::new(Lang::En), Msg::new(Lang::Zh));
     let all = every_warning();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(|w| w.code.as_str()).collect();
-    assert_eq!(codes.len(), 21, "{codes:?}");
+    assert_eq!(codes.len(), 26, "{codes:?}");
     for w in &all {
         assert_eq!(en.scan_warning(w), w.message, "{w:?}");
         let chinese = zh.scan_warning(w);

@@ -126,6 +126,26 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "disks were not measured: under a root other than / the disks are the tree's, and no output of 'df -P -B1' from that host was given (--df)",
     ),
     (
+        "scan.warn.rss_from_stat",
+        "processes with a stat file only ({count}): their RSS is counted from it, in pages of {page_size} bytes",
+    ),
+    (
+        "scan.warn.process_from_status",
+        "processes with no stat file ({count}): their name and RSS are read from status, and their CPU is not measured",
+    ),
+    (
+        "scan.warn.cores_disagree",
+        "sysfs says {online} CPUs are online but /proc/stat lists {listed}: {online} are counted",
+    ),
+    (
+        "scan.warn.figure_capped",
+        "'{what}' says {value}, more than any host has: {used} is used instead",
+    ),
+    (
+        "scan.warn.available_above_total",
+        "available memory {available} is more than the total {total}: the total is used",
+    ),
+    (
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' is not a unix socket: only unix:// is read",
     ),

@@ -129,6 +129,26 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "未测量磁盘：根目录不是 / 时，磁盘属于该目录树所描述的主机，而未提供该主机上 'df -P -B1' 的输出（--df）",
     ),
     (
+        "scan.warn.rss_from_stat",
+        "有 {count} 个进程只有 stat 文件：按其中的页数计算 RSS，每页 {page_size} 字节",
+    ),
+    (
+        "scan.warn.process_from_status",
+        "有 {count} 个进程没有 stat 文件：从 status 读取名称和 RSS，未测量其 CPU",
+    ),
+    (
+        "scan.warn.cores_disagree",
+        "sysfs 显示在线 CPU {online} 个，而 /proc/stat 列出 {listed} 个：按 {online} 个计算",
+    ),
+    (
+        "scan.warn.figure_capped",
+        "'{what}' 的值为 {value}，超过任何主机可能的数值：改用 {used}",
+    ),
+    (
+        "scan.warn.available_above_total",
+        "可用内存 {available} 大于内存总量 {total}：改用总量",
+    ),
+    (
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' 不是 unix 套接字：只读取 unix:// 形式的地址",
     ),
