@@ -51,7 +51,7 @@ pub(crate) fn discover(
                     let occupied = cgroups.memory_pids(&s.path).is_ok_and(|p| !p.is_empty());
                     if occupied && !overlaps {
                         let path = s.path.clone();
-                        found.push((Origin::Service(s), path));
+                        found.push((Origin::Cgroup(s), path));
                     }
                 }
             }

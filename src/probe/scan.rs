@@ -12,7 +12,7 @@ use super::mounts::{self, Mount};
 use super::ports::SocketSource;
 use super::processes::{self, Gaps, ProcStat, Process};
 use super::root::{Root, RootDir};
-use super::workloads::{self, Candidate, CgroupFigures, Interval, Origin};
+use super::workloads::{self, Candidate, CgroupFigures, Interval};
 use super::{discover, host, sanity, warning};
 use crate::model::{ScanWarning, Snapshot};
 use std::collections::HashMap;
@@ -215,7 +215,7 @@ impl Pending<'_> {
                 .collect(),
             ticks_per_second: config.ticks_per_second,
         });
-        let workloads = workloads::assemble(workloads::Inputs {
+        let mut workloads = workloads::assemble(workloads::Inputs {
             measured,
             processes: &procs,
             memory_paths: &memory_paths,
@@ -224,6 +224,13 @@ impl Pending<'_> {
         });
         // The workloads' active page cache (`active_file` on each) is counted by MemAvailable
         // too; the planner's reconciliation takes it out once.
+        for r in workloads::unique_names(&mut workloads) {
+            warnings.push(warning::workload_renamed(
+                &r.name,
+                &r.renamed,
+                workloads::kind_word(r.kind),
+            ));
+        }
         let mut snapshot = Snapshot {
             host,
             workloads,
@@ -248,7 +255,11 @@ fn measure_cgroups(
             // Gone with its directory: the workload ended mid-scan.
             Err(e) if e.is_gone() && !cgroups.exists(&c.path) => continue,
             Err(e) => {
-                warnings.push(warning::cgroup_unreadable(kind_word(&c), c.name(), &e));
+                warnings.push(warning::cgroup_unreadable(
+                    workloads::kind_word(c.kind()),
+                    c.name(),
+                    &e,
+                ));
                 continue;
             }
         };
@@ -271,13 +282,6 @@ fn measure_cgroups(
         out.push((c, figures));
     }
     out
-}
-
-fn kind_word(c: &Candidate) -> &'static str {
-    match c.origin {
-        Origin::Container(_) => "container",
-        Origin::Service(_) => "service",
-    }
 }
 
 fn note_gaps(gaps: Gaps, page_size: u64, warnings: &mut Vec<ScanWarning>) {

@@ -220,6 +220,20 @@ pub fn available_above_total(available: Bytes, total: Bytes) -> ScanWarning {
     .arg("total", total)
 }
 
+/// Two workloads had one name: the later one, of `kind` (a snapshot's word: `process`), is
+/// called `renamed`.
+pub fn workload_renamed(name: &str, renamed: &str, kind: &str) -> ScanWarning {
+    // the English sentence says a group of processes as the reports' tables do
+    let said = if kind == "process" { "processes" } else { kind };
+    ScanWarning::new(
+        "workload_renamed",
+        format!("two workloads are named '{name}': the later one ({said}) is called '{renamed}'"),
+    )
+    .arg("name", name)
+    .arg("renamed", renamed)
+    .arg("kind", kind)
+}
+
 /// `DOCKER_HOST` names something other than a unix socket, so the default sockets are tried.
 pub fn docker_host_ignored(host: &str) -> ScanWarning {
     ScanWarning::new(

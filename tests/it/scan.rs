@@ -510,3 +510,23 @@ fn plan_of_a_tree_takes_the_scan_sources() {
     let run = hostfit(&["plan", s(&plan), "--df", s(&capture.join("df"))]);
     assert_eq!(run.status, 2);
 }
+
+/// Every workload name appears once in a snapshot, and a cgroup made by hand is kind `cgroup`
+/// while a systemd unit is `service`.
+#[test]
+fn scan_fixture_names_are_unique_and_kinds_right() {
+    use hostfit::model::WorkloadKind;
+    for name in TREES {
+        let snap = scan_fixture(&tree(name), "json");
+        let mut names: Vec<&str> = snap.workloads.iter().map(|w| w.name.as_str()).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "{name}: {names:?}");
+    }
+    let v1 = scan_fixture(&tree("cgroup-v1"), "json");
+    let kind = |n: &str| v1.workloads.iter().find(|w| w.name == n).map(|w| w.kind);
+    assert_eq!(kind("legacy-app"), Some(WorkloadKind::Cgroup));
+    assert_eq!(kind("nginx"), Some(WorkloadKind::Service));
+    assert_eq!(kind("nginx-process"), Some(WorkloadKind::Process));
+}

@@ -56,6 +56,8 @@ fn every_warning() -> Vec<ScanWarning> {
         warning::fds_unreadable(5),
         warning::docker_host_ignored("tcp://10.0.0.1:2375"),
         warning::disks_not_measured(),
+        warning::workload_renamed("nginx", "nginx-process", "process"),
+        warning::workload_renamed("web", "web-service", "service"),
         warning::rss_from_stat(2, 4096),
         warning::process_from_status(1),
         warning::cores_disagree(4, 8),
@@ -79,7 +81,7 @@ fn every_probe_warning_is_in_both_tables() {
     let (en, zh) = (Msg::new(Lang::En), Msg::new(Lang::Zh));
     let all = every_warning();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(|w| w.code.as_str()).collect();
-    assert_eq!(codes.len(), 26, "{codes:?}");
+    assert_eq!(codes.len(), 27, "{codes:?}");
     for w in &all {
         assert_eq!(en.scan_warning(w), w.message, "{w:?}");
         let chinese = zh.scan_warning(w);
@@ -200,6 +202,8 @@ fn plan_words_the_scan_warnings_in_the_report_language() {
     let engine = "container engine at 'ROOT/var/run/docker.sock': no Docker or Podman socket \
                   found (tried 'ROOT/var/run/docker.sock', 'ROOT/run/podman/podman.sock')";
     let cpu = "CPU use was not measured: the interval is 0";
+    let renamed = "two workloads are named 'nginx': the later one (processes) is called \
+                   'nginx-process'";
     // English: the sentences the snapshot keeps; `detail` is that sentence in both languages
     assert_eq!(
         probe_warnings(&report("en")),
@@ -211,6 +215,10 @@ fn plan_words_the_scan_warnings_in_the_report_language() {
             (
                 format!("the scan could not read everything: {cpu}"),
                 cpu.to_string()
+            ),
+            (
+                format!("the scan could not read everything: {renamed}"),
+                renamed.to_string()
             ),
         ]
     );
@@ -226,6 +234,12 @@ fn plan_words_the_scan_warnings_in_the_report_language() {
             (
                 "采集未能读取全部数据：未测量 CPU 使用率：测量间隔为 0".to_string(),
                 cpu.to_string()
+            ),
+            (
+                "采集未能读取全部数据：有两个工作负载都叫 'nginx'：后一个（进程组）改称 \
+                 'nginx-process'"
+                    .to_string(),
+                renamed.to_string()
             ),
         ]
     );

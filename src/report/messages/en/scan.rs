@@ -146,6 +146,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "available memory {available} is more than the total {total}: the total is used",
     ),
     (
+        "scan.warn.workload_renamed",
+        "two workloads are named '{name}': the later one ({kind}) is called '{renamed}'",
+    ),
+    (
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' is not a unix socket: only unix:// is read",
     ),

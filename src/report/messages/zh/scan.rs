@@ -149,6 +149,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "可用内存 {available} 大于内存总量 {total}：改用总量",
     ),
     (
+        "scan.warn.workload_renamed",
+        "有两个工作负载都叫 '{name}'：后一个（{kind}）改称 '{renamed}'",
+    ),
+    (
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' 不是 unix 套接字：只读取 unix:// 形式的地址",
     ),
