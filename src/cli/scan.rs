@@ -10,7 +10,7 @@ use super::output::write_output;
 use super::resolve_lang;
 use crate::model::{ScanWarning, Snapshot};
 use crate::probe::{
-    self, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource, warning,
+    self, ArchSource, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource, warning,
 };
 use crate::report::{self, Lang};
 use clap::{Args, ValueEnum};
@@ -184,6 +184,11 @@ fn config_for(
         taken_at,
         ticks_per_second: rustix::param::clock_ticks_per_second(),
         // A tree does not say its page size: 4 KiB, as on x86_64 and most arm64 kernels.
+        arch: if live {
+            ArchSource::Uname
+        } else {
+            ArchSource::Tree
+        },
         page_size: if live {
             rustix::param::page_size() as u64
         } else {

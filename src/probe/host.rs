@@ -3,7 +3,8 @@
 //! hands the text to the pure parsers; it must not build workloads.
 
 use super::available;
-use super::cgroup::{Cgroups, parse_proc_cgroup, path_in};
+use super::capped;
+use super::cgroup::Cgroups;
 use super::cpu;
 use super::error::ProbeError;
 use super::meminfo::{self, MemInfo};
@@ -12,9 +13,12 @@ use super::ports::{self, Listener};
 use super::pressure;
 use super::processes::{self, Gaps, Process};
 use super::root::Root;
+use super::scan::ScanConfig;
 use super::sockdiag;
 use super::warning;
-use crate::model::{Bytes, Cores, CpuState, Host, ListeningPort, Pressure, Protocol, ScanWarning};
+use crate::model::{
+    Arch, Bytes, Cores, CpuState, Host, ListeningPort, Pressure, Protocol, ScanWarning,
+};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::time::Duration;
 
@@ -25,11 +29,11 @@ const NETLINK_TIMEOUT: Duration = Duration::from_secs(2);
 /// `/proc/stat` cannot be read: without them there is no host to describe.
 pub(crate) fn read_host(
     root: Root<'_>,
-    taken_at: &str,
-    page_size: u64,
+    config: &ScanConfig,
     cgroups: &Cgroups<'_>,
     warnings: &mut Vec<ScanWarning>,
 ) -> Result<Host, ProbeError> {
+    let page_size = config.page_size;
     let info = meminfo::parse_meminfo(&root.read("proc/meminfo")?);
     warnings.extend(info.unparsable_lines().iter().map(ProbeError::warning));
     let available = available(root, &info, page_size, warnings)?;
@@ -44,34 +48,18 @@ pub(crate) fn read_host(
             "localhost".to_string()
         }
     };
-    let mut quota = None;
-    match root.read("proc/self/cgroup") {
-        Ok(text) => {
-            let lines = parse_proc_cgroup(&text);
-            if let Some(path) = cgroups.layout.memory().and_then(|h| path_in(&lines, h)) {
-                match cgroups.effective(path, |c, p| c.memory_limit(p)) {
-                    Ok(limit) => memory.limit = limit,
-                    Err(e) => warnings.push(warning::own_memory_limit_unreadable(&e)),
-                }
-            }
-            if let Some(path) = cgroups.layout.cpu_limit().and_then(|h| path_in(&lines, h)) {
-                match cgroups.effective(path, |c, p| c.cpu_limit(p)) {
-                    Ok(q) => quota = q,
-                    Err(e) => warnings.push(warning::own_cpu_quota_unreadable(&e)),
-                }
-            }
-        }
-        Err(e) => warnings.push(e.warning()),
-    }
+    let cap = capped::read_cap(cgroups, memory.total, cores, warnings);
+    memory.limit = cap.limit;
+    memory.limit_used = cap.limit_used;
     Ok(Host {
         name,
-        taken_at: taken_at.to_string(),
+        taken_at: config.taken_at.clone(),
         instance: None,
-        arch: None,
+        arch: read_arch(root, config.arch, warnings),
         cpu: CpuState {
             cores: Cores(f64::from(cores)),
             used: Cores::ZERO,
-            quota,
+            quota: cap.quota,
             interval_seconds: None,
         },
         memory,
@@ -80,6 +68,39 @@ pub(crate) fn read_host(
         listening_ports: Vec::new(),
         pressure: read_pressure(root, warnings),
     })
+}
+
+/// Where the CPU architecture is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchSource {
+    /// `uname(2)`: the kernel this process runs on, so only for the live root `/`.
+    Uname,
+    /// `proc/sys/kernel/arch` under the root (Linux 6.1 and later), where the tree has it;
+    /// else the architecture is left unknown.
+    Tree,
+}
+
+/// The architecture as the kernel names it (`uname -m`), when it is one hostfit plans for.
+fn read_arch(root: Root<'_>, source: ArchSource, warnings: &mut Vec<ScanWarning>) -> Option<Arch> {
+    let machine = match source {
+        ArchSource::Uname => rustix::system::uname()
+            .machine()
+            .to_string_lossy()
+            .into_owned(),
+        ArchSource::Tree => match root.read("proc/sys/kernel/arch") {
+            Ok(text) => text.trim().to_string(),
+            Err(e) if e.is_gone() => return None,
+            Err(e) => {
+                warnings.push(e.warning());
+                return None;
+            }
+        },
+    };
+    let arch = Arch::from_machine(&machine);
+    if arch.is_none() {
+        warnings.push(warning::arch_unknown(&machine));
+    }
+    arch
 }
 
 /// The CPUs online, from sysfs, else the `cpuN` lines of `/proc/stat` (which lists the online

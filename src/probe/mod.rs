@@ -4,6 +4,7 @@
 //! chooses real paths, and nothing here decides fit. Imports only `crate::model`.
 
 mod available;
+mod capped;
 mod cgroup;
 mod cgroup_stats;
 mod cpu;
@@ -30,6 +31,7 @@ mod workloads;
 pub use disks::{DfLine, DiskSource, parse_df};
 pub use docker::EngineSource;
 pub use error::ProbeError;
+pub use host::ArchSource;
 pub use http::EngineLimits;
 pub use ports::SocketSource;
 pub use scan::{Pending, ScanConfig, begin};

@@ -7,6 +7,7 @@ use super::cpu::{self, CpuTimes};
 use super::disks::{self, DiskSource};
 use super::docker::EngineSource;
 use super::error::ProbeError;
+use super::host::ArchSource;
 use super::http::EngineLimits;
 use super::mounts::{self, Mount};
 use super::ports::SocketSource;
@@ -35,6 +36,8 @@ pub struct ScanConfig {
     /// Bytes per page of the kernel that wrote the files (`/proc/zoneinfo` and the RSS in
     /// `/proc/<pid>/stat` count pages).
     pub page_size: u64,
+    /// Where the CPU architecture is read.
+    pub arch: ArchSource,
     pub sockets: SocketSource,
 }
 
@@ -140,13 +143,7 @@ impl Pending<'_> {
         let second = first
             .as_ref()
             .map(|(before, at)| (before, sample(root, &cgroups, &candidates), at.elapsed()));
-        let mut host = host::read_host(
-            root,
-            &config.taken_at,
-            config.page_size,
-            &cgroups,
-            &mut warnings,
-        )?;
+        let mut host = host::read_host(root, config, &cgroups, &mut warnings)?;
         if let Some((before, after, elapsed)) = &second {
             if let (Some(b), Some(a)) = (before.host, after.host) {
                 host.cpu.used = cpu::busy_cores(b, a, host.cpu.cores.0 as u32);

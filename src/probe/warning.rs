@@ -98,18 +98,24 @@ pub fn container_cgroup_missing(name: &str) -> ScanWarning {
     .arg("name", name)
 }
 
-/// The memory limit of the cgroup the scan runs in could not be read.
-pub fn own_memory_limit_unreadable(cause: &ProbeError) -> ScanWarning {
+/// The memory limit or use of the host's top cgroup could not be read.
+pub fn memory_limit_unreadable(cause: &ProbeError) -> ScanWarning {
     because(
-        ScanWarning::new("own_memory_limit_unreadable", "own memory limit"),
+        ScanWarning::new(
+            "memory_limit_unreadable",
+            "memory limit of the cgroup the host's services run under",
+        ),
         cause,
     )
 }
 
-/// The CPU quota of the cgroup the scan runs in could not be read.
-pub fn own_cpu_quota_unreadable(cause: &ProbeError) -> ScanWarning {
+/// The CPU quota of the host's top cgroup could not be read.
+pub fn cpu_quota_unreadable(cause: &ProbeError) -> ScanWarning {
     because(
-        ScanWarning::new("own_cpu_quota_unreadable", "own CPU quota"),
+        ScanWarning::new(
+            "cpu_quota_unreadable",
+            "CPU quota of the cgroup the host's services run under",
+        ),
         cause,
     )
 }
@@ -232,6 +238,17 @@ pub fn workload_renamed(name: &str, renamed: &str, kind: &str) -> ScanWarning {
     .arg("name", name)
     .arg("renamed", renamed)
     .arg("kind", kind)
+}
+
+/// The kernel names an architecture hostfit does not plan for; `host.arch` is left unset.
+pub fn arch_unknown(machine: &str) -> ScanWarning {
+    ScanWarning::new(
+        "arch_unknown",
+        format!(
+            "the kernel's architecture '{machine}' is not one hostfit plans for (x86_64, arm64): it is left unset"
+        ),
+    )
+    .arg("machine", machine)
 }
 
 /// `DOCKER_HOST` names something other than a unix socket, so the default sockets are tried.

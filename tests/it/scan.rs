@@ -12,7 +12,7 @@ use crate::util::{Scratch, hostfit, hostfit_env, root, s};
 use hostfit::model::{Bytes, Cores, Snapshot};
 use std::path::{Path, PathBuf};
 
-const TREES: &[&str] = &["cgroup-v1", "cgroup-v2", "hybrid"];
+const TREES: &[&str] = &["cgroup-v1", "cgroup-v2", "hybrid", "lxc-v2"];
 /// The `taken_at` the expected snapshots carry; a scan's own is replaced by it.
 const TAKEN_AT: &str = "2000-01-01T00:00:00Z";
 
@@ -91,6 +91,53 @@ fn scan_fixture_hybrid_matches_expected() {
 }
 
 #[test]
+fn scan_fixture_lxc_matches_expected() {
+    check("lxc-v2", "yaml");
+}
+
+/// An LXC guest: the top of its cgroup namespace is capped below MemTotal and the CPUs online.
+/// Every figure of the cap is read here from the tree's files.
+#[test]
+fn scan_capped_host_records_its_cap() {
+    let dir = tree("lxc-v2");
+    let read = |rel: &str| std::fs::read_to_string(dir.join(rel)).expect("a tree file");
+    let number = |text: &str| -> u64 { text.trim().parse().expect("a number") };
+    let stat_value = |key: &str| -> u64 {
+        let stat = read("sys/fs/cgroup/memory.stat");
+        let line = stat
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(key))
+            .expect("a memory.stat line");
+        number(line.split_whitespace().nth(1).expect("a value"))
+    };
+    let limit = number(&read("sys/fs/cgroup/memory.max"));
+    let used = number(&read("sys/fs/cgroup/memory.current")) - stat_value("inactive_file");
+    let cpu_max = read("sys/fs/cgroup/cpu.max");
+    let (quota, period) = cpu_max.trim().split_once(' ').expect("QUOTA PERIOD");
+    let quota = number(quota) as f64 / number(period) as f64;
+    let snap = scan_fixture(&dir, "json");
+    let total_kib: u64 = number(
+        read("proc/meminfo")
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("MemTotal:"))
+            .and_then(|l| l.trim().strip_suffix("kB"))
+            .expect("MemTotal in kB"),
+    );
+    assert!(
+        limit < total_kib * 1024,
+        "the fixture must cap below MemTotal"
+    );
+    assert_eq!(snap.host.memory.limit, Some(Bytes(limit)));
+    assert_eq!(snap.host.memory.limit_used, Some(Bytes(used)));
+    assert_eq!(snap.host.cpu.quota, Some(Cores(quota)));
+    assert_eq!(read("proc/sys/kernel/arch").trim(), "aarch64");
+    assert_eq!(snap.host.arch, Some(hostfit::model::Arch::Arm64));
+    // a tree without proc/sys/kernel/arch leaves it unset: not this machine's
+    assert_eq!(scan_fixture(&tree("cgroup-v1"), "json").host.arch, None);
+}
+
+#[test]
 fn scan_fixture_figures_by_hand() {
     // cgroup-v2.rst: working set = memory.current - inactive_file
     let v2 = scan_fixture(&tree("cgroup-v2"), "json");
@@ -100,8 +147,9 @@ fn scan_fixture_figures_by_hand() {
     assert_eq!(web.cpu_limit, Some(Cores(1.0)));
     assert_eq!(web.image.as_deref(), Some("nginx:1.25"));
     assert_eq!(v2.host.memory.available, Bytes(5_600_000 * 1024));
-    assert_eq!(v2.host.memory.limit, Some(Bytes(1 << 30)));
-    assert_eq!(v2.host.cpu.quota, Some(Cores(2.0)));
+    // the session hostfit runs in has 1 GiB and 2 CPUs: the scan's own limits, not the host's
+    assert_eq!(v2.host.memory.limit, None);
+    assert_eq!(v2.host.cpu.quota, None);
     assert!(
         !v2.workloads
             .iter()
@@ -115,8 +163,8 @@ fn scan_fixture_figures_by_hand() {
         .find(|w| w.name == "nginx")
         .expect("nginx");
     assert_eq!((nginx.memory, nginx.processes), (Bytes(40 << 20), Some(2)));
-    assert_eq!(v1.host.memory.limit, Some(Bytes(1 << 30)));
-    assert_eq!(v1.host.cpu.quota, Some(Cores(1.5)));
+    assert_eq!(v1.host.memory.limit, None);
+    assert_eq!(v1.host.cpu.quota, None);
     assert!(v1.host.pressure.is_none());
     assert!(v1.warnings.iter().any(|w| {
         w.code == "engine_not_found"
@@ -529,4 +577,28 @@ fn scan_fixture_names_are_unique_and_kinds_right() {
     assert_eq!(kind("legacy-app"), Some(WorkloadKind::Cgroup));
     assert_eq!(kind("nginx"), Some(WorkloadKind::Service));
     assert_eq!(kind("nginx-process"), Some(WorkloadKind::Process));
+}
+
+/// The text view of a capped arm64 host shows the architecture and the cap with its use.
+#[test]
+fn scan_text_shows_the_cap_and_the_architecture() {
+    let dir = tree("lxc-v2");
+    let run = hostfit(&["scan", "--root", s(&dir), "--interval", "0", "--lang", "en"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    for needle in [
+        "CPU architecture",
+        "arm64",
+        "CPU quota of the cgroup (cores)",
+        "1.50",
+        "Memory limit of the cgroup",
+        "2048 MiB",
+        "Memory used under the limit (working set)",
+        "900 MiB",
+    ] {
+        assert!(
+            run.stdout.contains(needle),
+            "no '{needle}' in:\n{}",
+            run.stdout
+        );
+    }
 }

@@ -5,7 +5,9 @@
 use super::files::hostfit_within;
 use super::{TAKEN_AT, faults::copy_tree, normalize, parse_snapshot, tree};
 use crate::util::{Scratch, s};
-use hostfit::probe::{self, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource};
+use hostfit::probe::{
+    self, ArchSource, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource,
+};
 use std::io::{Read, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
@@ -106,6 +108,7 @@ fn scan_engine_deadline_bounds_the_whole_conversation() {
         taken_at: TAKEN_AT.to_string(),
         ticks_per_second: 100,
         page_size: 4096,
+        arch: ArchSource::Tree,
         sockets: SocketSource::Tables,
     };
     let started = Instant::now();

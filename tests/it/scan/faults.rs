@@ -4,7 +4,9 @@
 use super::{TAKEN_AT, scan_args, scan_fixture, tree};
 use crate::util::{Scratch, hostfit, s};
 use hostfit::model::{Cores, ScanWarning, Snapshot};
-use hostfit::probe::{self, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource};
+use hostfit::probe::{
+    self, ArchSource, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource,
+};
 use std::path::Path;
 use std::time::Duration;
 
@@ -138,6 +140,7 @@ fn scan_measures_cpu_between_two_samples() {
         taken_at: TAKEN_AT.to_string(),
         ticks_per_second: 100,
         page_size: 4096,
+        arch: ArchSource::Tree,
         sockets: SocketSource::Tables,
     };
     let pending = probe::begin(&config, true).expect("the root opens");

@@ -11,6 +11,11 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("scan.host.cpu_quota", "CPU quota of the cgroup (cores)"),
     ("scan.host.shmem", "Shared memory (Shmem)"),
     ("scan.host.mem_limit", "Memory limit of the cgroup"),
+    (
+        "scan.host.mem_limit_used",
+        "Memory used under the limit (working set)",
+    ),
+    ("scan.host.arch", "CPU architecture"),
     ("scan.host.swap_total", "Swap total"),
     ("scan.host.swap_free", "Swap free"),
     ("scan.host.psi_cpu_some", "CPU pressure, some (avg10)"),
@@ -98,12 +103,12 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "container '{name}': no cgroup found, its figures are not measured",
     ),
     (
-        "scan.warn.own_memory_limit_unreadable",
-        "own memory limit: {cause}",
+        "scan.warn.memory_limit_unreadable",
+        "memory limit of the cgroup the host's services run under: {cause}",
     ),
     (
-        "scan.warn.own_cpu_quota_unreadable",
-        "own CPU quota: {cause}",
+        "scan.warn.cpu_quota_unreadable",
+        "CPU quota of the cgroup the host's services run under: {cause}",
     ),
     (
         "scan.warn.pss_unreadable",
@@ -148,6 +153,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "scan.warn.workload_renamed",
         "two workloads are named '{name}': the later one ({kind}) is called '{renamed}'",
+    ),
+    (
+        "scan.warn.arch_unknown",
+        "the kernel's architecture '{machine}' is not one hostfit plans for (x86_64, arm64): it is left unset",
     ),
     (
         "scan.warn.docker_host_ignored",

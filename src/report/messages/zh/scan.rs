@@ -11,6 +11,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("scan.host.cpu_quota", "cgroup 的 CPU 配额（核）"),
     ("scan.host.shmem", "共享内存（Shmem）"),
     ("scan.host.mem_limit", "cgroup 的内存上限"),
+    ("scan.host.mem_limit_used", "上限内已用内存（工作集）"),
+    ("scan.host.arch", "CPU 架构"),
     ("scan.host.swap_total", "交换分区总量"),
     ("scan.host.swap_free", "交换分区空闲"),
     ("scan.host.psi_cpu_some", "CPU 压力，some（avg10）"),
@@ -101,12 +103,12 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "容器 '{name}'：未找到它的 cgroup，未测量其数据",
     ),
     (
-        "scan.warn.own_memory_limit_unreadable",
-        "无法读取 hostfit 自身所在 cgroup 的内存上限：{cause}",
+        "scan.warn.memory_limit_unreadable",
+        "无法读取主机上各服务所在 cgroup 的内存上限：{cause}",
     ),
     (
-        "scan.warn.own_cpu_quota_unreadable",
-        "无法读取 hostfit 自身所在 cgroup 的 CPU 配额：{cause}",
+        "scan.warn.cpu_quota_unreadable",
+        "无法读取主机上各服务所在 cgroup 的 CPU 配额：{cause}",
     ),
     (
         "scan.warn.pss_unreadable",
@@ -151,6 +153,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "scan.warn.workload_renamed",
         "有两个工作负载都叫 '{name}'：后一个（{kind}）改称 '{renamed}'",
+    ),
+    (
+        "scan.warn.arch_unknown",
+        "内核报告的 CPU 架构 '{machine}' 不在 hostfit 支持规划的范围（x86_64、arm64）：不填写架构",
     ),
     (
         "scan.warn.docker_host_ignored",
