@@ -6,6 +6,7 @@ mod engine;
 mod faults;
 mod figures;
 mod files;
+mod third_party;
 mod warnings;
 
 use crate::util::{Scratch, hostfit, hostfit_env, root, s};
