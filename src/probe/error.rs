@@ -42,6 +42,17 @@ impl ProbeError {
         }
     }
 
+    /// The same error, saying which file it was about when it is a format error.
+    pub(crate) fn in_file(self, file: impl Into<String>) -> ProbeError {
+        match self {
+            ProbeError::Format { reason, .. } => ProbeError::Format {
+                what: file.into(),
+                reason,
+            },
+            other => other,
+        }
+    }
+
     /// True when the thing read has gone away: a process or cgroup that ended mid-scan.
     pub(crate) fn is_gone(&self) -> bool {
         match self {

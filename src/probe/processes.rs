@@ -42,9 +42,12 @@ pub(crate) fn parse_stat(text: &str) -> Result<ProcStat, ProbeError> {
         .split_whitespace()
         .collect();
     let field = |i: usize| -> Result<u64, ProbeError> {
-        rest.get(i)
-            .and_then(|v| v.parse::<u64>().ok())
-            .ok_or_else(|| bad("missing or bad counters"))
+        match rest.get(i) {
+            None => Err(bad(&format!("no field {}", i + 3))),
+            Some(v) => v
+                .parse::<u64>()
+                .map_err(|_| bad(&format!("field {} is '{v}', not a count", i + 3))),
+        }
     };
     // Field n of proc(5) is rest[n - 3]: flags 9, utime 14, stime 15, starttime 22, rss 24.
     let state = rest.first().copied().unwrap_or("");
@@ -185,7 +188,8 @@ pub(crate) fn read_process(
         Err(e) => return Err(e),
     };
     let mut status = None;
-    let stat = match stat.map_or_else(|| dir.read("stat").and_then(|t| parse_stat(&t)), Ok) {
+    let parsed = |t: String| parse_stat(&t).map_err(|e| e.in_file(format!("proc/{pid}/stat")));
+    let stat = match stat.map_or_else(|| dir.read("stat").and_then(parsed), Ok) {
         Ok(s) => s,
         // No `stat`: gone, unless a tree keeps this process's `status` only.
         Err(e) if e.is_gone() => match dir.read("status") {
@@ -311,6 +315,12 @@ mod tests {
             Some((true, 4))
         );
         assert!(parse_stat("1 (x) S 1 2").is_err());
+        let bad = "1 (x) S 1 1 1 0 -1 4194560 0 0 0 0 12x 0 0 0 20 0 1 0 5 0 0\n";
+        let err = parse_stat(bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("field 14 is '12x'"), "{err}");
         assert!(parse_stat("garbage").is_err());
         assert!(parse_stat(")(").is_err());
     }
