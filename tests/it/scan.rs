@@ -2,10 +2,12 @@
 //! compared with its expected snapshot, and the scan's flags and formats; `faults` breaks copies
 //! of the trees; `warnings` checks how the scan's warnings are worded and read back.
 
+mod capped;
 mod engine;
 mod faults;
 mod figures;
 mod files;
+mod sources;
 mod third_party;
 mod warnings;
 
@@ -94,48 +96,6 @@ fn scan_fixture_hybrid_matches_expected() {
 #[test]
 fn scan_fixture_lxc_matches_expected() {
     check("lxc-v2", "yaml");
-}
-
-/// An LXC guest: the top of its cgroup namespace is capped below MemTotal and the CPUs online.
-/// Every figure of the cap is read here from the tree's files.
-#[test]
-fn scan_capped_host_records_its_cap() {
-    let dir = tree("lxc-v2");
-    let read = |rel: &str| std::fs::read_to_string(dir.join(rel)).expect("a tree file");
-    let number = |text: &str| -> u64 { text.trim().parse().expect("a number") };
-    let stat_value = |key: &str| -> u64 {
-        let stat = read("sys/fs/cgroup/memory.stat");
-        let line = stat
-            .lines()
-            .find(|l| l.split_whitespace().next() == Some(key))
-            .expect("a memory.stat line");
-        number(line.split_whitespace().nth(1).expect("a value"))
-    };
-    let limit = number(&read("sys/fs/cgroup/memory.max"));
-    let used = number(&read("sys/fs/cgroup/memory.current")) - stat_value("inactive_file");
-    let cpu_max = read("sys/fs/cgroup/cpu.max");
-    let (quota, period) = cpu_max.trim().split_once(' ').expect("QUOTA PERIOD");
-    let quota = number(quota) as f64 / number(period) as f64;
-    let snap = scan_fixture(&dir, "json");
-    let total_kib: u64 = number(
-        read("proc/meminfo")
-            .lines()
-            .next()
-            .and_then(|l| l.strip_prefix("MemTotal:"))
-            .and_then(|l| l.trim().strip_suffix("kB"))
-            .expect("MemTotal in kB"),
-    );
-    assert!(
-        limit < total_kib * 1024,
-        "the fixture must cap below MemTotal"
-    );
-    assert_eq!(snap.host.memory.limit, Some(Bytes(limit)));
-    assert_eq!(snap.host.memory.limit_used, Some(Bytes(used)));
-    assert_eq!(snap.host.cpu.quota, Some(Cores(quota)));
-    assert_eq!(read("proc/sys/kernel/arch").trim(), "aarch64");
-    assert_eq!(snap.host.arch, Some(hostfit::model::Arch::Arm64));
-    // a tree without proc/sys/kernel/arch leaves it unset: not this machine's
-    assert_eq!(scan_fixture(&tree("cgroup-v1"), "json").host.arch, None);
 }
 
 #[test]
@@ -438,128 +398,6 @@ fn masking_replaces_only_timestamps() {
     );
 }
 
-/// Under `--root`, disks come from `--df` or are not measured: never from statvfs of the
-/// machine running the test. A tree's `hostfit-fixture` directory (the old test seam) is just
-/// a directory.
-#[test]
-fn scan_tree_disks_come_from_df_only() {
-    let scratch = Scratch::new("scan-df-only");
-    let dir = scratch.path("host");
-    faults::copy_tree(&tree("cgroup-v1"), &dir);
-    std::fs::create_dir_all(dir.join("hostfit-fixture")).expect("mkdir");
-    std::fs::write(dir.join("hostfit-fixture/statvfs"), "/ 4096 10 5 5\n").expect("write");
-    let run = hostfit(&[
-        "scan",
-        "--root",
-        s(&dir),
-        "--interval",
-        "0",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    let snap: Snapshot = serde_json::from_str(&run.stdout).expect("a snapshot");
-    assert!(snap.host.disks.is_empty(), "{:?}", snap.host.disks);
-    assert!(
-        snap.warnings.iter().any(|w| w.code == "disks_not_measured"),
-        "{:?}",
-        snap.warnings
-    );
-    // with --df, the tree's own figures, matched to its mount table: '/' as df printed it
-    let df = tree("cgroup-v1").join("capture/df");
-    let text = std::fs::read_to_string(&df).expect("df");
-    let root_line: Vec<u64> = text
-        .lines()
-        .find(|l| l.ends_with("% /"))
-        .expect("a line for /")
-        .split_whitespace()
-        .skip(1)
-        .take(3)
-        .map(|w| w.parse().expect("a number"))
-        .collect();
-    let run = hostfit(&[
-        "scan",
-        "--root",
-        s(&dir),
-        "--df",
-        s(&df),
-        "--interval",
-        "0",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    let snap: Snapshot = serde_json::from_str(&run.stdout).expect("a snapshot");
-    let root_disk = snap.root_disk().expect("a disk at /");
-    assert_eq!(
-        (root_disk.total.0, root_disk.used.0, root_disk.available.0),
-        (root_line[0], root_line[1], root_line[2])
-    );
-    assert_eq!(root_disk.device.as_deref(), Some("/dev/mapper/centos-root"));
-    let mounts: Vec<&str> = snap.host.disks.iter().map(|d| d.mount.as_str()).collect();
-    assert_eq!(mounts, vec!["/", "/boot", "/data"]);
-}
-
-#[test]
-fn scan_source_flags_are_checked() {
-    let dir = tree("cgroup-v1");
-    let run = hostfit(&[
-        "scan",
-        "--root",
-        s(&dir),
-        "--engine-replies",
-        "/nonexistent/replies",
-        "--interval",
-        "0",
-    ]);
-    assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("--engine-replies"), "{}", run.stderr);
-    let run = hostfit(&[
-        "scan",
-        "--root",
-        s(&dir),
-        "--df",
-        "/nonexistent/df",
-        "--interval",
-        "0",
-    ]);
-    assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("/nonexistent/df"), "{}", run.stderr);
-    let help = hostfit(&["scan", "--help"]);
-    for flag in ["--root", "--df", "--engine-replies"] {
-        assert!(help.stdout.contains(flag), "{flag}: {}", help.stdout);
-    }
-}
-
-/// `plan --live --root` takes the same sources as `scan`: the container of the hybrid tree is found
-/// from its recorded replies, and its disk from df.
-#[test]
-fn plan_of_a_tree_takes_the_scan_sources() {
-    let dir = tree("hybrid");
-    let plan = root().join("examples/aliyun-2c2g/plan.yaml");
-    let capture = dir.join("capture");
-    let run = hostfit(&[
-        "plan",
-        s(&plan),
-        "--live",
-        "--root",
-        s(&dir),
-        "--df",
-        s(&capture.join("df")),
-        "--engine-replies",
-        s(&capture.join("engine")),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
-    let text = report.to_string();
-    assert!(text.contains("hostfit-busy"), "{text}");
-    // without --live the sources are refused
-    let run = hostfit(&["plan", s(&plan), "--df", s(&capture.join("df"))]);
-    assert_eq!(run.status, 2);
-}
-
 /// Every workload name appears once in a snapshot, and a cgroup made by hand is kind `cgroup`
 /// while a systemd unit is `service`.
 #[test]
@@ -578,28 +416,4 @@ fn scan_fixture_names_are_unique_and_kinds_right() {
     assert_eq!(kind("legacy-app"), Some(WorkloadKind::Cgroup));
     assert_eq!(kind("nginx"), Some(WorkloadKind::Service));
     assert_eq!(kind("nginx-process"), Some(WorkloadKind::Process));
-}
-
-/// The text view of a capped arm64 host shows the architecture and the cap with its use.
-#[test]
-fn scan_text_shows_the_cap_and_the_architecture() {
-    let dir = tree("lxc-v2");
-    let run = hostfit(&["scan", "--root", s(&dir), "--interval", "0", "--lang", "en"]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    for needle in [
-        "CPU architecture",
-        "arm64",
-        "CPU quota of the cgroup (cores)",
-        "1.50",
-        "Memory limit of the cgroup",
-        "2048 MiB",
-        "Memory used under the limit (working set)",
-        "900 MiB",
-    ] {
-        assert!(
-            run.stdout.contains(needle),
-            "no '{needle}' in:\n{}",
-            run.stdout
-        );
-    }
 }
