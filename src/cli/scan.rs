@@ -51,7 +51,7 @@ pub struct SourceArgs {
     #[arg(long, value_name = "FILE")]
     pub df: Option<PathBuf>,
     /// Containers from recorded Docker Engine API replies in this directory ('containers/json'
-    /// and 'containers/<id>/json') instead of asking a socket, to replay a captured host
+    /// and 'containers/ID/json') instead of asking a socket, to replay a captured host
     #[arg(long, value_name = "DIR")]
     pub engine_replies: Option<PathBuf>,
 }
