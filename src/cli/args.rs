@@ -59,9 +59,16 @@ pub struct PlanArgs {
     /// Scan this host now instead of reading a snapshot
     #[arg(long)]
     pub live: bool,
-    /// Read the live host under this directory instead of / (tests, containers)
+    /// With --live: read the host under this directory instead of / (as 'hostfit scan --root')
     #[arg(long, value_name = "DIR", requires = "live")]
     pub root: Option<PathBuf>,
+    /// With --live: disks from the output of 'df -P -B1' in this file (as 'hostfit scan --df')
+    #[arg(long, value_name = "FILE", requires = "live")]
+    pub df: Option<PathBuf>,
+    /// With --live: containers from recorded Engine API replies in this directory (as
+    /// 'hostfit scan --engine-replies')
+    #[arg(long, value_name = "DIR", requires = "live")]
+    pub engine_replies: Option<PathBuf>,
     /// A built-in catalog name (aliyun, aws) or a catalog file, instead of the plan's `catalog`
     #[arg(long, value_name = "NAME|PATH")]
     pub catalog: Option<String>,

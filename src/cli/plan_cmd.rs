@@ -7,6 +7,7 @@ use super::error::InputError;
 use super::input::{load_yaml, parse_yaml, read_text};
 use super::output::write_output;
 use super::problems::check_yaml;
+use super::scan::SourceArgs;
 use super::spans::SpanMap;
 use crate::model::{Catalog, FieldPath, PlanFile, Snapshot};
 use crate::plan::{self, Verdict};
@@ -19,7 +20,7 @@ use std::time::Duration;
 #[derive(Debug, Clone, PartialEq)]
 pub enum SnapshotSource {
     File(PathBuf),
-    Live { root: PathBuf },
+    Live(SourceArgs),
 }
 
 /// `hostfit plan` settings, validated.
@@ -40,9 +41,11 @@ impl PlanConfig {
         let snapshot = if let Some(path) = &args.snapshot {
             Some(SnapshotSource::File(path.clone()))
         } else if args.live {
-            Some(SnapshotSource::Live {
-                root: args.root.clone().unwrap_or_else(|| PathBuf::from("/")),
-            })
+            Some(SnapshotSource::Live(SourceArgs {
+                root: args.root.clone(),
+                df: args.df.clone(),
+                engine_replies: args.engine_replies.clone(),
+            }))
         } else {
             None
         };
@@ -80,9 +83,7 @@ pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>)
         (None, Some(host)) => {
             SnapshotSource::File(super::input::join_relative(&base, Path::new(host)))
         }
-        (None, None) => SnapshotSource::Live {
-            root: PathBuf::from("/"),
-        },
+        (None, None) => SnapshotSource::Live(SourceArgs::default()),
     };
     let from_plan = config.snapshot.is_none();
     let snapshot = match source {
@@ -92,7 +93,9 @@ pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>)
             check_yaml(&path, &snapshot_text, &snapshot.problems(), config.lang)?;
             snapshot
         }
-        SnapshotSource::Live { root } => super::scan::scan_snapshot(&root, Duration::from_secs(1))?,
+        SnapshotSource::Live(sources) => {
+            super::scan::scan_snapshot(&sources, Duration::from_secs(1))?
+        }
     };
     let catalog = match (&config.catalog, &plan.catalog) {
         (Some(spec), _) => Some(super::catalog::resolve_catalog(

@@ -1,21 +1,24 @@
-//! `hostfit scan`: chooses the root and the sources (the Docker socket from `DOCKER_HOST`, a
-//! fixture tree's saved replies), times the interval, and writes the snapshot as JSON or YAML, or
-//! has `report::scan` write it as tables in en or zh. The measuring itself is the probe's; no
-//! figure is computed and no word of the table is chosen here.
+//! `hostfit scan`: chooses the root and the sources (live system calls for `/`; for a tree, its
+//! files and what `--df` and `--engine-replies` recorded on its host; the Docker socket from
+//! `DOCKER_HOST`), times the interval, and writes the snapshot as JSON or YAML, or has
+//! `report::scan` write it as tables in en or zh. The measuring itself is the probe's; no figure
+//! is computed and no word of the table is chosen here.
 
 use super::args::LangArg;
 use super::error::CliError;
 use super::output::write_output;
 use super::resolve_lang;
 use crate::model::{ScanWarning, Snapshot};
-use crate::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource, warning};
+use crate::probe::{
+    self, ArchSource, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource, warning,
+};
 use crate::report::{self, Lang};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// A fixture tree carries this directory; a live root never does.
-const FIXTURE_HOOKS: &str = "hostfit-fixture";
+/// The page size assumed for a tree, which does not record its own.
+const TREE_PAGE_SIZE: u64 = 4096;
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
@@ -28,13 +31,36 @@ pub struct ScanArgs {
     /// Write to this file instead of standard output (written whole or not at all)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Read the host under this directory instead of /
-    #[arg(long, value_name = "DIR")]
-    pub root: Option<PathBuf>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
     /// Language of the text table; default from LC_ALL, LC_MESSAGES or LANG (zh_* gives
     /// Chinese), else English. JSON and YAML are the same in every language
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+}
+
+/// Where a scan reads the host: `hostfit scan` and `hostfit plan --live` take the same flags.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct SourceArgs {
+    /// Read the host under this directory instead of / (a mounted host, a container's view, a
+    /// captured tree); only / itself is measured with system calls
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Disks from this file: the output of 'df -P -B1' (or 'df --output=target,size,used,avail
+    /// -B1') taken on the host. Under --root other than /, disks are not measured without it
+    #[arg(long, value_name = "FILE")]
+    pub df: Option<PathBuf>,
+    /// Containers from recorded Docker Engine API replies in this directory ('containers/json'
+    /// and 'containers/ID/json') instead of asking a socket, to replay a captured host
+    #[arg(long, value_name = "DIR")]
+    pub engine_replies: Option<PathBuf>,
+}
+
+impl SourceArgs {
+    /// The directory that stands for `/`.
+    pub fn root(&self) -> PathBuf {
+        self.root.clone().unwrap_or_else(|| PathBuf::from("/"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,78 +95,107 @@ pub fn parse_interval(text: &str) -> Result<Duration, String> {
 }
 
 pub fn run(args: &ScanArgs) -> Result<(), CliError> {
-    let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
+    let env = |k: &str| std::env::var(k).ok();
+    let lang = resolve_lang(args.lang, &env);
+    let snapshot = scan_snapshot(&args.sources, args.interval)?;
+    let bytes = render(&snapshot, args.format, lang)?;
+    write_output(args.output.as_deref(), &bytes)
+}
+
+/// Scans the host the sources describe, measuring CPU over `interval`.
+pub fn scan_snapshot(sources: &SourceArgs, interval: Duration) -> Result<Snapshot, CliError> {
+    let root = sources.root();
+    let (config, notes) = config_for(sources, super::clock::now_rfc3339())?;
+    let cannot = |e: probe::ProbeError| CliError::Other {
+        message: format!("cannot scan '{}': {e}", root.display()),
+    };
+    let pending = probe::begin(&config, !interval.is_zero()).map_err(cannot)?;
+    if !interval.is_zero() {
+        std::thread::sleep(interval);
+    }
+    let mut snapshot = pending.finish().map_err(cannot)?;
+    snapshot.warnings.extend(notes);
+    Ok(snapshot)
+}
+
+/// The probe's sources: system calls (statvfs, netlink, uname) for the root `/` of this
+/// machine only; a tree's own files and the recordings the flags name otherwise. Returns the
+/// notes about choices the user should hear of (an ignored `DOCKER_HOST`).
+fn config_for(
+    sources: &SourceArgs,
+    taken_at: String,
+) -> Result<(ScanConfig, Vec<ScanWarning>), CliError> {
+    let root = sources.root();
     if !root.is_dir() {
         return Err(CliError::Usage(format!(
             "'--root {}' is not a directory",
             root.display()
         )));
     }
-    let env = |k: &str| std::env::var(k).ok();
-    let lang = resolve_lang(args.lang, &env);
-    let snapshot = scan_snapshot(&root, args.interval)?;
-    let bytes = render(&snapshot, args.format, lang)?;
-    write_output(args.output.as_deref(), &bytes)
-}
-
-/// Scans the host under `root`, measuring CPU over `interval`.
-pub fn scan_snapshot(root: &Path, interval: Duration) -> Result<Snapshot, CliError> {
-    let (config, notes) = config_for(root, super::clock::now_rfc3339());
-    let pending = probe::begin(&config, !interval.is_zero());
-    if !interval.is_zero() {
-        std::thread::sleep(interval);
-    }
-    let mut snapshot = pending.finish().map_err(|e| CliError::Other {
-        message: format!("cannot scan '{}': {e}", root.display()),
-    })?;
-    snapshot.warnings.extend(notes);
-    Ok(snapshot)
-}
-
-/// The probe's sources for `root`: a fixture tree's hooks, else the live ones. Returns the
-/// notes about choices the user should hear of (an ignored `DOCKER_HOST`).
-fn config_for(root: &Path, taken_at: String) -> (ScanConfig, Vec<ScanWarning>) {
-    let hooks = root.join(FIXTURE_HOOKS);
+    let live = root.canonicalize().is_ok_and(|p| p == Path::new("/"));
     let mut notes = Vec::new();
-    let fixture = hooks.is_dir();
-    let engine = if hooks.join("engine").is_dir() {
-        EngineSource::Replies(PathBuf::from(FIXTURE_HOOKS).join("engine"))
-    } else {
-        let mut sockets = Vec::new();
-        if !fixture {
-            match std::env::var("DOCKER_HOST") {
-                Ok(host) if !host.is_empty() => match host.strip_prefix("unix://") {
-                    Some(path) => sockets.push(PathBuf::from(path)),
-                    None => notes.push(warning::docker_host_ignored(&host)),
-                },
-                _ => {}
-            }
+    let engine = match &sources.engine_replies {
+        Some(dir) if !dir.is_dir() => {
+            return Err(CliError::Usage(format!(
+                "'--engine-replies {}' is not a directory",
+                dir.display()
+            )));
         }
-        sockets.push(root.join("var/run/docker.sock"));
-        sockets.push(root.join("run/podman/podman.sock"));
-        EngineSource::Sockets(sockets)
+        Some(dir) => EngineSource::Replies(dir.clone()),
+        None => {
+            let mut sockets = Vec::new();
+            // DOCKER_HOST names an engine of this machine: not the one of a tree.
+            if live {
+                match std::env::var("DOCKER_HOST") {
+                    Ok(host) if !host.is_empty() => match host.strip_prefix("unix://") {
+                        Some(path) => sockets.push(PathBuf::from(path)),
+                        None => notes.push(warning::docker_host_ignored(&host)),
+                    },
+                    _ => {}
+                }
+            }
+            sockets.push(root.join("var/run/docker.sock"));
+            sockets.push(root.join("run/podman/podman.sock"));
+            EngineSource::Sockets(sockets)
+        }
     };
-    let disks = if hooks.join("statvfs").is_file() {
-        DiskSource::Table(PathBuf::from(FIXTURE_HOOKS).join("statvfs"))
-    } else {
-        DiskSource::Statvfs
+    let disks = match &sources.df {
+        Some(path) => {
+            let text = super::input::read_text(path)?;
+            let lines = probe::parse_df(&text)
+                .map_err(|e| CliError::Usage(format!("'--df {}': {e}", path.display())))?;
+            DiskSource::Df(lines)
+        }
+        None if live => DiskSource::Statvfs,
+        None => DiskSource::NotMeasured,
     };
     // Netlink answers for the host this process runs on: only when that is the root.
-    let live = !fixture && root.canonicalize().is_ok_and(|p| p == Path::new("/"));
     let sockets = if live {
         SocketSource::Netlink
     } else {
         SocketSource::Tables
     };
     let config = ScanConfig {
-        root: root.to_path_buf(),
+        root,
         sockets,
         engine,
+        engine_limits: EngineLimits::default(),
         disks,
         taken_at,
         ticks_per_second: rustix::param::clock_ticks_per_second(),
+        // A tree does not say its page size: 4 KiB, as on x86_64 and most arm64 kernels.
+        arch: if live {
+            ArchSource::Uname
+        } else {
+            ArchSource::Tree
+        },
+        page_size: if live {
+            rustix::param::page_size() as u64
+        } else {
+            TREE_PAGE_SIZE
+        },
     };
-    (config, notes)
+    Ok((config, notes))
 }
 
 /// The snapshot in the chosen format; `lang` matters to the text table only.

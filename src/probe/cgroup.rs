@@ -240,7 +240,7 @@ impl Cgroups<'_> {
     pub(crate) fn exists(&self, path: &str) -> bool {
         self.layout
             .memory()
-            .is_some_and(|h| self.root.path(h.dir(path)).is_dir())
+            .is_some_and(|h| self.root.is_dir(h.dir(path)))
     }
 
     pub(crate) fn memory(&self, path: &str) -> Result<CgroupMemory, ProbeError> {
@@ -267,6 +267,24 @@ impl Cgroups<'_> {
         }
     }
 
+    /// The memory limit on `path` as the kernel applies it: v1's `hierarchical_memory_limit`
+    /// counts ancestors the scan may not see (a container's parents); v2's `memory.max`.
+    pub(crate) fn effective_memory_limit(&self, path: &str) -> Result<Option<Bytes>, ProbeError> {
+        let own = self.memory_limit(path)?;
+        let h = self.need(self.layout.memory(), "memory")?;
+        if h.v2 {
+            return Ok(own);
+        }
+        let inherited = self
+            .read(&h, path, "memory.stat")
+            .ok()
+            .and_then(|t| cgroup_stats::parse_v1_hierarchical_limit(&t));
+        Ok(match (own, inherited) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        })
+    }
+
     /// Nanoseconds of CPU the cgroup has used since it was made.
     pub(crate) fn cpu_usage_ns(&self, path: &str) -> Result<u64, ProbeError> {
         let h = self.need(self.layout.cpu_usage(), "cpuacct")?;
@@ -281,7 +299,7 @@ impl Cgroups<'_> {
     pub(crate) fn has_cpu_usage(&self, path: &str) -> bool {
         self.layout
             .cpu_usage()
-            .is_some_and(|h| self.root.path(h.dir(path)).is_dir())
+            .is_some_and(|h| self.root.is_dir(h.dir(path)))
     }
 
     pub(crate) fn cpu_limit(&self, path: &str) -> Result<Option<Cores>, ProbeError> {
@@ -294,31 +312,6 @@ impl Cgroups<'_> {
                 &self.read(&h, path, "cpu.cfs_period_us")?,
             )
         }
-    }
-
-    /// The tightest limit on `path` and its ancestors; a file that is missing (the v2 root
-    /// has no `memory.max`) is no limit, any other failure is returned.
-    pub(crate) fn effective<T: PartialOrd + Copy>(
-        &self,
-        path: &str,
-        read: impl Fn(&Self, &str) -> Result<Option<T>, ProbeError>,
-    ) -> Result<Option<T>, ProbeError> {
-        let mut best: Option<T> = None;
-        let mut current = path.to_string();
-        loop {
-            match read(self, &current) {
-                Ok(Some(v)) if best.is_none_or(|b| v < b) => best = Some(v),
-                Ok(_) => {}
-                Err(e) if e.is_gone() => {}
-                Err(e) => return Err(e),
-            }
-            match current.rfind('/') {
-                Some(0) if current.len() > 1 => current = "/".to_string(),
-                Some(i) if i > 0 => current.truncate(i),
-                _ => break,
-            }
-        }
-        Ok(best)
     }
 }
 

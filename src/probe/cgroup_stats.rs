@@ -80,11 +80,20 @@ pub(crate) fn parse_v1_memory_limit(text: &str) -> Result<Option<Bytes>, ProbeEr
     Ok((value < V1_UNLIMITED).then_some(Bytes(value)))
 }
 
-/// v2 `memory.max`: a number or `max`.
+/// v1 `memory.stat`'s `hierarchical_memory_limit`: the tightest limit of the cgroup and its
+/// ancestors; `None` when unlimited or absent.
+pub(crate) fn parse_v1_hierarchical_limit(stat_text: &str) -> Option<Bytes> {
+    parse_flat_keyed(stat_text)
+        .get("hierarchical_memory_limit")
+        .filter(|v| **v < V1_UNLIMITED)
+        .map(|v| Bytes(*v))
+}
+
+/// v2 `memory.max`: a number or `max`; a number as large as v1's "no limit" is none either.
 pub(crate) fn parse_v2_memory_max(text: &str) -> Result<Option<Bytes>, ProbeError> {
     match text.trim() {
         "max" => Ok(None),
-        other => single_number("memory.max", other).map(|v| Some(Bytes(v))),
+        other => single_number("memory.max", other).map(|v| (v < V1_UNLIMITED).then_some(Bytes(v))),
     }
 }
 
@@ -197,6 +206,18 @@ mod tests {
             Some(Some(Bytes(1 << 30)))
         );
         assert!(parse_v2_memory_max("lots").is_err());
+        assert_eq!(
+            parse_v2_memory_max("9223372036854771712\n").ok(),
+            Some(None)
+        );
+        assert_eq!(
+            parse_v1_hierarchical_limit("cache 1\nhierarchical_memory_limit 536870912\n"),
+            Some(Bytes(512 << 20))
+        );
+        assert_eq!(
+            parse_v1_hierarchical_limit("hierarchical_memory_limit 9223372036854771712\n"),
+            None
+        );
         assert_eq!(parse_v1_cpu_quota("-1\n", "100000\n").ok(), Some(None));
         assert_eq!(
             parse_v1_cpu_quota("50000\n", "100000\n").ok(),

@@ -4,6 +4,9 @@
 use super::error::ProbeError;
 use crate::model::Cores;
 
+/// The most CPUs a kernel is built for (NR_CPUS with x86's MAXSMP): more is not a host.
+pub(crate) const MAX_CPUS: u32 = 8192;
+
 /// The host's CPU counters since boot, in clock ticks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct CpuTimes {

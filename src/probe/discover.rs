@@ -6,6 +6,8 @@
 use super::cgroup::{Cgroups, is_within, parse_proc_cgroup, path_in};
 use super::docker::Engine;
 use super::docker::{Container, EngineSource};
+use super::error::ProbeError;
+use super::http::EngineLimits;
 use super::systemd;
 use super::warning;
 use super::workloads::{Candidate, Origin};
@@ -15,6 +17,7 @@ use std::collections::HashSet;
 /// Containers from the engine, then systemd services, then other top-level cgroups.
 pub(crate) fn discover(
     engine: &EngineSource,
+    limits: EngineLimits,
     cgroups: &Cgroups<'_>,
     warnings: &mut Vec<ScanWarning>,
 ) -> Vec<Candidate> {
@@ -22,13 +25,16 @@ pub(crate) fn discover(
         return Vec::new();
     }
     let mut found: Vec<(Origin, String)> = Vec::new();
-    match Engine::find(cgroups.root, engine).and_then(|e| Ok((e.list()?, e))) {
+    match Engine::find(engine, limits).and_then(|e| Ok((e.list()?, e))) {
         Ok((list, engine)) => {
+            let mut late = None;
             for mut c in list {
-                if let Some(path) = container_cgroup(cgroups, &engine, &mut c, warnings) {
+                if let Some(path) = container_cgroup(cgroups, &engine, &mut c, &mut late, warnings)
+                {
                     found.push((Origin::Container(c), path));
                 }
             }
+            warnings.extend(late.map(|e: ProbeError| e.warning()));
         }
         Err(e) => warnings.push(e.warning()),
     }
@@ -45,7 +51,7 @@ pub(crate) fn discover(
                     let occupied = cgroups.memory_pids(&s.path).is_ok_and(|p| !p.is_empty());
                     if occupied && !overlaps {
                         let path = s.path.clone();
-                        found.push((Origin::Service(s), path));
+                        found.push((Origin::Cgroup(s), path));
                     }
                 }
             }
@@ -67,10 +73,12 @@ pub(crate) fn discover(
 
 /// Where a container's cgroup is: where Docker and Podman put them, else where its main
 /// process is (asking the engine for the PID). A container that went away is dropped quietly.
+/// Once the engine's time is up it is not asked again, and `late` says so once.
 fn container_cgroup(
     cgroups: &Cgroups<'_>,
-    engine: &Engine<'_>,
+    engine: &Engine,
     c: &mut Container,
+    late: &mut Option<ProbeError>,
     warnings: &mut Vec<ScanWarning>,
 ) -> Option<String> {
     let guesses = [
@@ -82,10 +90,18 @@ fn container_cgroup(
     let guess = guesses.into_iter().find(|g| cgroups.exists(g));
     let image_by_id = c.image.as_deref().is_none_or(|i| i.starts_with("sha256:"));
     if guess.is_none() || image_by_id {
-        match engine.inspect(c) {
-            Ok(true) => {}
-            Ok(false) => return None,
-            Err(e) => warnings.push(warning::container_inspect_failed(&c.name, &e)),
+        match engine.expired() {
+            Some(e) => {
+                late.get_or_insert(e);
+            }
+            None => match engine.inspect(c) {
+                Ok(true) => {}
+                Ok(false) => return None,
+                Err(e @ ProbeError::EngineDeadline { .. }) => {
+                    late.get_or_insert(e);
+                }
+                Err(e) => warnings.push(warning::container_inspect_failed(&c.name, &e)),
+            },
         }
     }
     let by_pid = || {

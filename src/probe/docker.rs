@@ -3,24 +3,22 @@
 //! tree. It must not read figures from the API: those come from the cgroup files.
 
 use super::error::ProbeError;
-use super::http;
-use super::root::Root;
+use super::http::{self, EngineLimits};
+use super::root::RootDir;
 use crate::model::{Bytes, Cores};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Duration;
-
-/// How long one API request may take, each way.
-const TIMEOUT: Duration = Duration::from_secs(2);
+use std::time::Instant;
 
 /// Where the container engine is asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EngineSource {
     /// Unix sockets, tried in order; the first that exists is asked.
     Sockets(Vec<PathBuf>),
-    /// A directory under the root holding saved replies, named after the API paths
-    /// (`containers/json`, `containers/<id>/json`), for fixture trees.
+    /// A directory of recorded replies, named after the API paths (`containers/json`,
+    /// `containers/<id>/json`), to replay a captured host. It is read as a root of its own:
+    /// nothing outside it is reached.
     Replies(PathBuf),
 }
 
@@ -156,17 +154,22 @@ pub(crate) fn apply_inspect(container: &mut Container, text: &str) -> Result<(),
 }
 
 /// One GET against the engine: an API path in, the reply's body out.
-type Fetch<'a> = Box<dyn Fn(&str) -> Result<String, ProbeError> + 'a>;
+type Fetch = Box<dyn Fn(&str) -> Result<String, ProbeError>>;
 
 /// A container engine found on its socket (or a fixture's saved replies).
-pub(crate) struct Engine<'a> {
-    fetch: Fetch<'a>,
+pub(crate) struct Engine {
+    fetch: Fetch,
+    /// When the time the engine has in all is up (`None` for recorded replies).
+    deadline: Option<(Instant, PathBuf, EngineLimits)>,
 }
 
-impl<'a> Engine<'a> {
-    /// The first socket that exists; no request is made yet.
-    pub(crate) fn find(root: Root<'a>, source: &EngineSource) -> Result<Engine<'a>, ProbeError> {
-        let fetch: Fetch<'a> = match source {
+impl Engine {
+    /// The first socket that exists; no request is made yet. Every request made of it ends
+    /// within `limits`, all of them within `limits.total` from now.
+    pub(crate) fn find(source: &EngineSource, limits: EngineLimits) -> Result<Engine, ProbeError> {
+        let deadline = Instant::now() + limits.total;
+        let mut late = None;
+        let fetch: Fetch = match source {
             EngineSource::Sockets(candidates) => {
                 let socket = candidates
                     .iter()
@@ -182,14 +185,28 @@ impl<'a> Engine<'a> {
                             tried: tried.join(", "),
                         }
                     })?;
-                Box::new(move |target: &str| http::get(&socket, target, TIMEOUT))
+                late = Some((deadline, socket.clone(), limits));
+                Box::new(move |target: &str| http::get(&socket, target, &limits, deadline))
             }
             EngineSource::Replies(dir) => {
-                let dir = dir.clone();
-                Box::new(move |target: &str| root.read(dir.join(target.trim_start_matches('/'))))
+                let replies = RootDir::open(dir)?;
+                Box::new(move |target: &str| replies.root().read(target))
             }
         };
-        Ok(Engine { fetch })
+        Ok(Engine {
+            fetch,
+            deadline: late,
+        })
+    }
+
+    /// Once the time the engine has in all is up, the error that says so: it is asked nothing
+    /// more.
+    pub(crate) fn expired(&self) -> Option<ProbeError> {
+        let (at, socket, limits) = self.deadline.as_ref()?;
+        (Instant::now() >= *at).then(|| ProbeError::EngineDeadline {
+            socket: socket.clone(),
+            seconds: limits.total.as_secs_f64(),
+        })
     }
 
     /// The running containers, as `GET /containers/json` lists them.
@@ -256,9 +273,8 @@ mod tests {
 
     #[test]
     fn no_socket_is_an_error_naming_the_candidates() {
-        let dir = std::env::temp_dir();
         let source = EngineSource::Sockets(vec![PathBuf::from("/nonexistent/docker.sock")]);
-        let err = Engine::find(Root::new(&dir), &source)
+        let err = Engine::find(&source, EngineLimits::default())
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();

@@ -16,9 +16,19 @@ pub enum ProbeError {
     /// The container engine's API did not answer as expected.
     #[error("container engine at '{}': {reason}", socket.display())]
     Engine { socket: PathBuf, reason: String },
+    /// The engine used up the time a scan gives it; what was not asked yet is not asked.
+    #[error("container engine at '{}': no answer within the {seconds} s a scan gives the engine", socket.display())]
+    EngineDeadline { socket: PathBuf, seconds: f64 },
     /// None of the sockets where an engine may listen exists; `tried` names them, quoted.
     #[error("container engine at '{}': no Docker or Podman socket found (tried {tried})", socket.display())]
     NoEngine { socket: PathBuf, tried: String },
+    /// Something other than a regular file where one was expected (`kind`: `fifo`, `socket`,
+    /// `character_device`, `block_device`, `directory`, `symlink`); it was not read.
+    #[error("'{}' is not a regular file ({kind}): skipped", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
+    /// A file larger than the probe reads; it was not read.
+    #[error("'{}' is larger than {limit} bytes: skipped", path.display())]
+    TooLarge { path: PathBuf, limit: u64 },
     /// `statvfs` failed on a mount point.
     #[error("cannot measure the filesystem at '{}': {source}", path.display())]
     Statvfs { path: PathBuf, source: io::Error },
@@ -29,6 +39,17 @@ impl ProbeError {
         ProbeError::Format {
             what: what.into(),
             reason: reason.into(),
+        }
+    }
+
+    /// The same error, saying which file it was about when it is a format error.
+    pub(crate) fn in_file(self, file: impl Into<String>) -> ProbeError {
+        match self {
+            ProbeError::Format { reason, .. } => ProbeError::Format {
+                what: file.into(),
+                reason,
+            },
+            other => other,
         }
     }
 

@@ -2,18 +2,23 @@
 //! cgroup the scan runs in, pressure, and listening ports with their owners. It fetches and
 //! hands the text to the pure parsers; it must not build workloads.
 
-use super::cgroup::{Cgroups, parse_proc_cgroup, path_in};
+use super::available;
+use super::capped;
+use super::cgroup::Cgroups;
 use super::cpu;
 use super::error::ProbeError;
-use super::meminfo;
+use super::meminfo::{self, MemInfo};
 use super::ports::SocketSource;
 use super::ports::{self, Listener};
 use super::pressure;
-use super::processes::{self, Denied, Process};
+use super::processes::{self, Gaps, Process};
 use super::root::Root;
+use super::scan::ScanConfig;
 use super::sockdiag;
 use super::warning;
-use crate::model::{Cores, CpuState, Host, ListeningPort, Pressure, Protocol, ScanWarning};
+use crate::model::{
+    Arch, Bytes, Cores, CpuState, Host, ListeningPort, Pressure, Protocol, ScanWarning,
+};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::time::Duration;
 
@@ -24,26 +29,17 @@ const NETLINK_TIMEOUT: Duration = Duration::from_secs(2);
 /// `/proc/stat` cannot be read: without them there is no host to describe.
 pub(crate) fn read_host(
     root: Root<'_>,
-    taken_at: &str,
+    config: &ScanConfig,
     cgroups: &Cgroups<'_>,
     warnings: &mut Vec<ScanWarning>,
 ) -> Result<Host, ProbeError> {
+    let page_size = config.page_size;
     let info = meminfo::parse_meminfo(&root.read("proc/meminfo")?);
-    let mut memory = info.memory()?;
+    warnings.extend(info.unparsable_lines().iter().map(ProbeError::warning));
+    let available = available(root, &info, page_size, warnings)?;
+    let mut memory = info.memory(available)?;
     let stat = root.read("proc/stat")?;
-    let cores = match root
-        .read("sys/devices/system/cpu/online")
-        .and_then(|t| cpu::parse_cpu_list(&t))
-    {
-        Ok(n) => n,
-        Err(e) => {
-            let counted = cpu::count_cpu_lines(&stat);
-            if counted == 0 {
-                return Err(e);
-            }
-            counted
-        }
-    };
+    let cores = cores(root, &stat, warnings)?;
     let name = match root.read("proc/sys/kernel/hostname") {
         Ok(n) if !n.trim().is_empty() => n.trim().to_string(),
         Ok(_) => "localhost".to_string(),
@@ -52,34 +48,18 @@ pub(crate) fn read_host(
             "localhost".to_string()
         }
     };
-    let mut quota = None;
-    match root.read("proc/self/cgroup") {
-        Ok(text) => {
-            let lines = parse_proc_cgroup(&text);
-            if let Some(path) = cgroups.layout.memory().and_then(|h| path_in(&lines, h)) {
-                match cgroups.effective(path, |c, p| c.memory_limit(p)) {
-                    Ok(limit) => memory.limit = limit,
-                    Err(e) => warnings.push(warning::own_memory_limit_unreadable(&e)),
-                }
-            }
-            if let Some(path) = cgroups.layout.cpu_limit().and_then(|h| path_in(&lines, h)) {
-                match cgroups.effective(path, |c, p| c.cpu_limit(p)) {
-                    Ok(q) => quota = q,
-                    Err(e) => warnings.push(warning::own_cpu_quota_unreadable(&e)),
-                }
-            }
-        }
-        Err(e) => warnings.push(e.warning()),
-    }
+    let cap = capped::read_cap(cgroups, memory.total, cores, warnings);
+    memory.limit = cap.limit;
+    memory.limit_used = cap.limit_used;
     Ok(Host {
         name,
-        taken_at: taken_at.to_string(),
+        taken_at: config.taken_at.clone(),
         instance: None,
-        arch: None,
+        arch: read_arch(root, config.arch, warnings),
         cpu: CpuState {
             cores: Cores(f64::from(cores)),
             used: Cores::ZERO,
-            quota,
+            quota: cap.quota,
             interval_seconds: None,
         },
         memory,
@@ -88,6 +68,105 @@ pub(crate) fn read_host(
         listening_ports: Vec::new(),
         pressure: read_pressure(root, warnings),
     })
+}
+
+/// Where the CPU architecture is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchSource {
+    /// `uname(2)`: the kernel this process runs on, so only for the live root `/`.
+    Uname,
+    /// `proc/sys/kernel/arch` under the root (Linux 6.1 and later), where the tree has it;
+    /// else the architecture is left unknown.
+    Tree,
+}
+
+/// The architecture as the kernel names it (`uname -m`), when it is one hostfit plans for.
+fn read_arch(root: Root<'_>, source: ArchSource, warnings: &mut Vec<ScanWarning>) -> Option<Arch> {
+    let machine = match source {
+        ArchSource::Uname => rustix::system::uname()
+            .machine()
+            .to_string_lossy()
+            .into_owned(),
+        ArchSource::Tree => match root.read("proc/sys/kernel/arch") {
+            Ok(text) => text.trim().to_string(),
+            Err(e) if e.is_gone() => return None,
+            Err(e) => {
+                warnings.push(e.warning());
+                return None;
+            }
+        },
+    };
+    let arch = Arch::from_machine(&machine);
+    if arch.is_none() {
+        warnings.push(warning::arch_unknown(&machine));
+    }
+    arch
+}
+
+/// The CPUs online, from sysfs, else the `cpuN` lines of `/proc/stat` (which lists the online
+/// ones). A count no kernel is built for is not taken: the other source, or the cap, is.
+fn cores(root: Root<'_>, stat: &str, warnings: &mut Vec<ScanWarning>) -> Result<u32, ProbeError> {
+    const ONLINE: &str = "sys/devices/system/cpu/online";
+    let listed = cpu::count_cpu_lines(stat);
+    let listed_ok = (1..=cpu::MAX_CPUS).contains(&listed);
+    match root.read(ONLINE).and_then(|t| cpu::parse_cpu_list(&t)) {
+        Ok(online) if online <= cpu::MAX_CPUS => {
+            if listed_ok && listed != online {
+                warnings.push(warning::cores_disagree(online, listed));
+            }
+            Ok(online)
+        }
+        Ok(online) => {
+            let used = if listed_ok { listed } else { cpu::MAX_CPUS };
+            warnings.push(warning::figure_capped(
+                &root.path(ONLINE).display().to_string(),
+                online,
+                used,
+            ));
+            Ok(used)
+        }
+        Err(e) if listed == 0 => Err(e),
+        Err(e) => {
+            if !e.is_gone() {
+                warnings.push(e.warning());
+            }
+            Ok(listed.min(cpu::MAX_CPUS))
+        }
+    }
+}
+
+/// MemAvailable, or where the kernel has none (before 3.14) an estimate, with a warning naming
+/// how it was made. Fails only without MemTotal or MemFree.
+fn available(
+    root: Root<'_>,
+    info: &MemInfo,
+    page_size: u64,
+    warnings: &mut Vec<ScanWarning>,
+) -> Result<Bytes, ProbeError> {
+    info.total()?;
+    if let Some(available) = info.get("MemAvailable") {
+        return Ok(available);
+    }
+    let zones = match root
+        .read("proc/zoneinfo")
+        .and_then(|t| available::parse_zoneinfo(&t))
+    {
+        Ok(z) => Some(z),
+        Err(e) => {
+            if !e.is_gone() {
+                warnings.push(e.warning());
+            }
+            None
+        }
+    };
+    let (bytes, method) = available::estimate(info, zones, page_size).ok_or_else(|| {
+        ProbeError::format(
+            "meminfo",
+            "no 'MemAvailable' line and no 'MemFree' line to estimate it from",
+        )
+    })?;
+    warnings.push(warning::available_estimated(bytes, method.word()));
+    Ok(bytes)
 }
 
 /// PSI where the kernel offers it; a kernel without PSI is not a warning.
@@ -124,7 +203,7 @@ pub(crate) fn listening_ports(
     root: Root<'_>,
     source: &SocketSource,
     procs: &[Process],
-    denied: &mut Denied,
+    gaps: &mut Gaps,
     warnings: &mut Vec<ScanWarning>,
 ) -> (Vec<ListeningPort>, HashMap<u32, BTreeSet<u16>>) {
     let mut listeners: Vec<Listener> = Vec::new();
@@ -160,7 +239,7 @@ pub(crate) fn listening_ports(
         if wanted.is_empty() {
             break;
         }
-        for inode in processes::socket_inodes(root, p.pid, denied) {
+        for inode in processes::socket_inodes(root, p.pid, gaps) {
             if wanted.remove(&inode) {
                 by_inode.insert(inode, p);
             }

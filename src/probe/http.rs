@@ -1,39 +1,119 @@
 //! A minimal HTTP/1.0 GET over a unix socket, for the container engine's API: it sends GET
-//! requests only, with read and write timeouts, and parses the reply. Nothing else talks HTTP.
+//! requests only, within a connect timeout, a time for the whole request and a deadline for the
+//! whole conversation, and parses the reply. Nothing else talks HTTP.
 
 use super::error::ProbeError;
+use rustix::io::Errno;
+use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Replies larger than this are refused rather than held in memory.
-const MAX_REPLY: u64 = 16 << 20;
+const MAX_REPLY: usize = 16 << 20;
 
-/// GETs `target` from the HTTP server on `socket` and returns the body of a 2xx reply.
-pub(crate) fn get(socket: &Path, target: &str, timeout: Duration) -> Result<String, ProbeError> {
+/// How long a connection may wait in a full backlog between two tries.
+const CONNECT_RETRY: Duration = Duration::from_millis(10);
+
+/// How long the engine may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EngineLimits {
+    /// To take the connection (a listener that does not accept fills its backlog).
+    pub connect: Duration,
+    /// For one request, from connecting to the last byte of the reply.
+    pub request: Duration,
+    /// For every request of one scan together.
+    pub total: Duration,
+}
+
+impl Default for EngineLimits {
+    fn default() -> EngineLimits {
+        EngineLimits {
+            connect: Duration::from_secs(1),
+            request: Duration::from_secs(3),
+            total: Duration::from_secs(10),
+        }
+    }
+}
+
+/// GETs `target` from the HTTP server on `socket` and returns the body of a 2xx reply; gives
+/// up at the request's own time or at `deadline`, whichever comes first.
+pub(crate) fn get(
+    socket: &Path,
+    target: &str,
+    limits: &EngineLimits,
+    deadline: Instant,
+) -> Result<String, ProbeError> {
     let fail = |reason: String| ProbeError::Engine {
         socket: socket.to_path_buf(),
         reason,
     };
-    let mut stream = UnixStream::connect(socket).map_err(|e| fail(format!("connect: {e}")))?;
-    stream
-        .set_read_timeout(Some(timeout))
-        .map_err(|e| fail(e.to_string()))?;
-    stream
-        .set_write_timeout(Some(timeout))
-        .map_err(|e| fail(e.to_string()))?;
+    let started = Instant::now();
+    let until = deadline.min(started + limits.request);
+    let left = || until.saturating_duration_since(Instant::now());
+    let late = || {
+        if until == deadline {
+            ProbeError::EngineDeadline {
+                socket: socket.to_path_buf(),
+                seconds: limits.total.as_secs_f64(),
+            }
+        } else {
+            fail(format!(
+                "GET {target}: no answer within {} s",
+                limits.request.as_secs_f64()
+            ))
+        }
+    };
+    if left().is_zero() {
+        return Err(late());
+    }
+    let mut stream = connect(socket, limits.connect.min(left())).map_err(|e| match e {
+        Errno::TIMEDOUT => fail(format!(
+            "connect: not accepted within {} s",
+            limits.connect.min(left()).as_secs_f64().max(0.001)
+        )),
+        e => fail(format!("connect: {}", std::io::Error::from(e))),
+    })?;
     let request = format!(
         "GET {target} HTTP/1.0\r\nHost: localhost\r\nUser-Agent: hostfit\r\nAccept: application/json\r\n\r\n"
     );
     stream
-        .write_all(request.as_bytes())
+        .set_write_timeout(Some(left().max(Duration::from_millis(1))))
+        .and_then(|()| stream.write_all(request.as_bytes()))
         .map_err(|e| fail(format!("GET {target}: {e}")))?;
     let mut reply = Vec::new();
-    stream
-        .take(MAX_REPLY)
-        .read_to_end(&mut reply)
-        .map_err(|e| fail(format!("GET {target}: {e}")))?;
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let wait = left();
+        if wait.is_zero() {
+            return Err(late());
+        }
+        stream
+            .set_read_timeout(Some(wait))
+            .map_err(|e| fail(e.to_string()))?;
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                reply.extend_from_slice(&chunk[..n]);
+                if reply.len() > MAX_REPLY {
+                    return Err(fail(format!(
+                        "GET {target}: the reply is larger than {MAX_REPLY} bytes"
+                    )));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(late());
+            }
+            Err(e) => return Err(fail(format!("GET {target}: {e}"))),
+        }
+    }
     let (status, body) = parse_response(&reply).map_err(|r| fail(format!("GET {target}: {r}")))?;
     if !(200..300).contains(&status) {
         let snippet: String = body.chars().take(200).collect();
@@ -43,6 +123,34 @@ pub(crate) fn get(socket: &Path, target: &str, timeout: Duration) -> Result<Stri
         )));
     }
     Ok(body)
+}
+
+/// Connects to a unix socket within `timeout`. A listener whose backlog is full makes a
+/// non-blocking connect fail with EAGAIN at once (not EINPROGRESS), so it is tried again until
+/// the time is up; `Errno::TIMEDOUT` then.
+fn connect(socket: &Path, timeout: Duration) -> Result<UnixStream, Errno> {
+    let fd = rustix::net::socket_with(
+        AddressFamily::UNIX,
+        SocketType::STREAM,
+        SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
+        None,
+    )?;
+    let addr = SocketAddrUnix::new(socket)?;
+    let until = Instant::now() + timeout;
+    loop {
+        match rustix::net::connect(&fd, &addr) {
+            Ok(()) | Err(Errno::ISCONN) => break,
+            Err(Errno::AGAIN | Errno::INPROGRESS | Errno::ALREADY | Errno::INTR) => {
+                if Instant::now() >= until {
+                    return Err(Errno::TIMEDOUT);
+                }
+                std::thread::sleep(CONNECT_RETRY.min(until - Instant::now()));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    rustix::io::ioctl_fionbio(&fd, false)?;
+    Ok(UnixStream::from(fd))
 }
 
 /// The status and body of an HTTP/1.x reply; a chunked body is joined.
@@ -130,11 +238,83 @@ mod tests {
 
     #[test]
     fn a_missing_socket_is_an_engine_error() {
+        let limits = EngineLimits::default();
         let err = get(
             Path::new("/nonexistent/docker.sock"),
             "/containers/json",
-            Duration::from_secs(1),
+            &limits,
+            Instant::now() + limits.total,
         );
         assert!(matches!(err, Err(ProbeError::Engine { .. })));
+    }
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("hostfit-http-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        dir
+    }
+
+    fn short() -> EngineLimits {
+        EngineLimits {
+            connect: Duration::from_millis(200),
+            request: Duration::from_millis(300),
+            total: Duration::from_secs(60),
+        }
+    }
+
+    /// A server that takes connections and never answers: the request's own time ends it.
+    #[test]
+    fn a_silent_server_times_out() {
+        let dir = scratch("silent");
+        let path = dir.join("engine.sock");
+        let listener = std::os::unix::net::UnixListener::bind(&path).expect("bind");
+        let held = std::thread::spawn(move || listener.accept().map(|(s, _)| s));
+        let limits = short();
+        let started = Instant::now();
+        let err = get(&path, "/containers/json", &limits, started + limits.total);
+        let reason = match err {
+            Err(ProbeError::Engine { reason, .. }) => reason,
+            other => panic!("{other:?}"),
+        };
+        assert!(reason.contains("no answer within 0.3 s"), "{reason}");
+        // far below the 60 s deadline: the 0.3 s request time ended it
+        assert!(started.elapsed() < Duration::from_secs(30));
+        let _ = held.join();
+        // the whole conversation's deadline, once passed, ends every request at once
+        let err = get(&path, "/containers/json", &limits, Instant::now());
+        assert!(
+            matches!(&err, Err(ProbeError::EngineDeadline { seconds, .. }) if *seconds == 60.0),
+            "{err:?}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A listener that never accepts: once its backlog is full, connecting waits, and the
+    /// connect timeout ends the wait.
+    #[test]
+    fn a_full_backlog_times_out_on_connect() {
+        let dir = scratch("backlog");
+        let path = dir.join("engine.sock");
+        // a listener with a backlog of one, which never accepts
+        let listener =
+            rustix::net::socket(AddressFamily::UNIX, SocketType::STREAM, None).expect("socket");
+        let addr = SocketAddrUnix::new(&path).expect("address");
+        rustix::net::bind(&listener, &addr).expect("bind");
+        rustix::net::listen(&listener, 1).expect("listen");
+        let mut queued = Vec::new();
+        let mut result = Ok(());
+        // the backlog fills after a connection or two; each connection is held open
+        for _ in 0..16 {
+            match connect(&path, Duration::from_millis(50)) {
+                Ok(stream) => queued.push(stream),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        assert_eq!(result, Err(Errno::TIMEDOUT), "{} queued", queued.len());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -3,6 +3,8 @@
 //! a root directory (`/` or a fixture tree) and its sources from the caller; nothing here
 //! chooses real paths, and nothing here decides fit. Imports only `crate::model`.
 
+mod available;
+mod capped;
 mod cgroup;
 mod cgroup_stats;
 mod cpu;
@@ -17,15 +19,19 @@ mod mounts;
 mod ports;
 mod pressure;
 mod processes;
+mod resolve;
 mod root;
+mod sanity;
 mod scan;
 mod sockdiag;
 mod systemd;
 pub mod warning;
 mod workloads;
 
-pub use disks::DiskSource;
+pub use disks::{DfLine, DiskSource, parse_df};
 pub use docker::EngineSource;
 pub use error::ProbeError;
+pub use host::ArchSource;
+pub use http::EngineLimits;
 pub use ports::SocketSource;
 pub use scan::{Pending, ScanConfig, begin};

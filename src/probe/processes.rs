@@ -1,6 +1,8 @@
 //! Processes from `/proc/<pid>/{stat,status,smaps_rollup,exe,oom_score,fd}` under the
 //! root: pure parsers for each file, and a fetch that reads one process and treats a process
-//! that vanished as absent. It must not group processes into workloads (`workloads` does).
+//! that vanished as absent. A process a tree keeps only `stat` of counts the RSS field of
+//! `stat`; one it keeps only `status` of is named and counted from `status`. It must not group
+//! processes into workloads (`workloads` does).
 
 use super::error::ProbeError;
 use super::ports::socket_inode;
@@ -21,6 +23,8 @@ pub(crate) struct ProcStat {
     pub(crate) ticks: u64,
     /// Start time after boot, in clock ticks: with the PID, it names one process.
     pub(crate) start: u64,
+    /// Resident set size in pages (field 24), when it is a count.
+    pub(crate) rss_pages: Option<u64>,
 }
 
 /// `pid (comm) state ppid …`; `comm` may hold spaces and parentheses, so the last `)` ends it.
@@ -38,11 +42,14 @@ pub(crate) fn parse_stat(text: &str) -> Result<ProcStat, ProbeError> {
         .split_whitespace()
         .collect();
     let field = |i: usize| -> Result<u64, ProbeError> {
-        rest.get(i)
-            .and_then(|v| v.parse::<u64>().ok())
-            .ok_or_else(|| bad("missing or bad counters"))
+        match rest.get(i) {
+            None => Err(bad(&format!("no field {}", i + 3))),
+            Some(v) => v
+                .parse::<u64>()
+                .map_err(|_| bad(&format!("field {} is '{v}', not a count", i + 3))),
+        }
     };
-    // Field n of proc(5) is rest[n - 3]: flags 9, utime 14, stime 15, starttime 22.
+    // Field n of proc(5) is rest[n - 3]: flags 9, utime 14, stime 15, starttime 22, rss 24.
     let state = rest.first().copied().unwrap_or("");
     Ok(ProcStat {
         comm,
@@ -50,6 +57,29 @@ pub(crate) fn parse_stat(text: &str) -> Result<ProcStat, ProbeError> {
         kernel_thread: field(6)? & PF_KTHREAD != 0,
         ticks: field(11)?.saturating_add(field(12)?),
         start: field(19)?,
+        rss_pages: field(21).ok(),
+    })
+}
+
+/// A process from its `status` alone (a tree without its `stat`): the name, whether it is a
+/// kernel thread (no memory map: no `VmSize` line, or `Kthread: 1`) or has exited, and no CPU
+/// time. `None` without a `Name:` line.
+pub(crate) fn stat_from_status(text: &str) -> Option<ProcStat> {
+    let value = |key: &str| {
+        text.lines().find_map(|l| {
+            let rest = l.strip_prefix(key)?.strip_prefix(':')?;
+            Some(rest.trim())
+        })
+    };
+    let state = value("State").unwrap_or("");
+    let dead = matches!(state.chars().next(), Some('Z' | 'X' | 'x'));
+    Some(ProcStat {
+        comm: value("Name")?.to_string(),
+        kernel_thread: value("Kthread") == Some("1") || (value("VmSize").is_none() && !dead),
+        dead,
+        ticks: 0,
+        start: 0,
+        rss_pages: None,
     })
 }
 
@@ -98,12 +128,32 @@ impl Process {
     }
 }
 
-/// What could not be read about processes that exist (not those that vanished).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Denied {
+/// What could not be read about processes that exist (not those that vanished), and what was
+/// read in place of it.
+#[derive(Debug, Default)]
+pub(crate) struct Gaps {
     pub(crate) pss: u32,
     pub(crate) exe: u32,
     pub(crate) fds: u32,
+    /// Processes with a `stat` file only: their RSS is `stat`'s pages.
+    pub(crate) rss_from_stat: u32,
+    /// Processes with a `status` file only: named and counted from it.
+    pub(crate) from_status: u32,
+    /// Files that were not regular or too large, each skipped.
+    pub(crate) skipped: Vec<ProbeError>,
+}
+
+impl Gaps {
+    /// Keeps `e` when it is about the file itself (not a process that went away or a refusal,
+    /// which are counted elsewhere).
+    fn note(&mut self, e: ProbeError) {
+        if matches!(
+            e,
+            ProbeError::NotRegular { .. } | ProbeError::TooLarge { .. }
+        ) {
+            self.skipped.push(e);
+        }
+    }
 }
 
 /// The numeric entries of `proc/`, in increasing order.
@@ -123,25 +173,41 @@ pub(crate) fn read_stat(root: Root<'_>, pid: u32) -> Result<ProcStat, ProbeError
 
 /// Reads one process; `Ok(None)` when it vanished, is a kernel thread or has exited. `stat`
 /// is its `stat` when already read. A process `counted` in a cgroup workload has its memory
-/// from the cgroup's figures: its own is not read.
+/// from the cgroup's figures: its own is not read. `page_size` turns `stat`'s RSS into bytes.
 pub(crate) fn read_process(
     root: Root<'_>,
     pid: u32,
     stat: Option<ProcStat>,
     counted: bool,
-    denied: &mut Denied,
+    page_size: u64,
+    gaps: &mut Gaps,
 ) -> Result<Option<Process>, ProbeError> {
     let dir = match root.open_dir(format!("proc/{pid}")) {
         Ok(d) => d,
         Err(e) if e.is_gone() => return Ok(None),
         Err(e) => return Err(e),
     };
-    let stat = match stat.map_or_else(|| dir.read("stat").and_then(|t| parse_stat(&t)), Ok) {
-        Ok(s) if s.kernel_thread || s.dead => return Ok(None),
+    let mut status = None;
+    let parsed = |t: String| parse_stat(&t).map_err(|e| e.in_file(format!("proc/{pid}/stat")));
+    let stat = match stat.map_or_else(|| dir.read("stat").and_then(parsed), Ok) {
         Ok(s) => s,
-        Err(e) if e.is_gone() => return Ok(None),
+        // No `stat`: gone, unless a tree keeps this process's `status` only.
+        Err(e) if e.is_gone() => match dir.read("status") {
+            Ok(text) => match stat_from_status(&text) {
+                Some(s) => {
+                    status = Some(text);
+                    s
+                }
+                None => return Ok(None),
+            },
+            Err(_) => return Ok(None),
+        },
         Err(e) => return Err(e),
     };
+    if stat.kernel_thread || stat.dead {
+        return Ok(None);
+    }
+    let from_status = status.is_some();
     let oom_score = dir
         .read("oom_score")
         .ok()
@@ -154,27 +220,44 @@ pub(crate) fn read_process(
         pss: None,
         oom_score,
     };
+    if from_status {
+        gaps.from_status += 1;
+    }
     if counted {
         return Ok(Some(process));
     }
-    process.rss = dir
-        .read("status")
-        .ok()
-        .and_then(|t| parse_kb_line(&t, "VmRSS"));
+    let status = match status {
+        Some(text) => Some(text),
+        None => match dir.read("status") {
+            Ok(text) => Some(text),
+            // A process that exits now is gone: its `stat` is gone with it.
+            Err(e) if e.is_gone() && dir.read("stat").is_err() => return Ok(None),
+            Err(e) => {
+                gaps.note(e);
+                None
+            }
+        },
+    };
+    process.rss = status.as_deref().and_then(|t| parse_kb_line(t, "VmRSS"));
     process.pss = match dir.read("smaps_rollup") {
         Ok(text) => parse_kb_line(&text, "Pss"),
         Err(e) => {
             if e.is_denied() {
-                denied.pss += 1;
+                gaps.pss += 1;
             }
+            gaps.note(e);
             None
         }
     };
+    if let (None, None, Some(pages)) = (&status, process.pss, process.stat.rss_pages) {
+        process.rss = Some(Bytes(pages.saturating_mul(page_size)));
+        gaps.rss_from_stat += 1;
+    }
     process.exe = match dir.read_link("exe") {
         Ok(path) => Some(path),
         Err(e) => {
             if e.is_denied() {
-                denied.exe += 1;
+                gaps.exe += 1;
             }
             None
         }
@@ -183,18 +266,18 @@ pub(crate) fn read_process(
 }
 
 /// The inodes of the sockets a process holds open. A process whose descriptors may not be
-/// read is counted in `denied` once, and given up on at the first refusal.
-pub(crate) fn socket_inodes(root: Root<'_>, pid: u32, denied: &mut Denied) -> Vec<u64> {
+/// read is counted in `gaps` once, and given up on at the first refusal.
+pub(crate) fn socket_inodes(root: Root<'_>, pid: u32, gaps: &mut Gaps) -> Vec<u64> {
     match root.read_links(format!("proc/{pid}/fd")) {
         Ok((links, refused)) => {
             if refused {
-                denied.fds += 1;
+                gaps.fds += 1;
             }
             links.iter().filter_map(|l| socket_inode(l)).collect()
         }
         Err(e) => {
             if e.is_denied() {
-                denied.fds += 1;
+                gaps.fds += 1;
             }
             Vec::new()
         }
@@ -217,7 +300,8 @@ mod tests {
                 kernel_thread: false,
                 dead: false,
                 ticks: 200,
-                start: 98765
+                start: 98765,
+                rss_pages: Some(2500),
             })
         );
         let kthread = "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n";
@@ -231,8 +315,37 @@ mod tests {
             Some((true, 4))
         );
         assert!(parse_stat("1 (x) S 1 2").is_err());
+        let bad = "1 (x) S 1 1 1 0 -1 4194560 0 0 0 0 12x 0 0 0 20 0 1 0 5 0 0\n";
+        let err = parse_stat(bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("field 14 is '12x'"), "{err}");
         assert!(parse_stat("garbage").is_err());
         assert!(parse_stat(")(").is_err());
+    }
+
+    #[test]
+    fn a_process_from_its_status() {
+        let user =
+            "Name:   kube-proxy\nState:  S (sleeping)\nVmSize:   758200 kB\nVmRSS:     42652 kB\n";
+        let s = stat_from_status(user);
+        assert_eq!(
+            s.as_ref()
+                .map(|s| (s.comm.as_str(), s.kernel_thread, s.dead)),
+            Some(("kube-proxy", false, false))
+        );
+        let kthread = "Name:\tkthreadd\nState:\tS (sleeping)\nThreads:\t1\n";
+        assert_eq!(
+            stat_from_status(kthread).map(|s| s.kernel_thread),
+            Some(true)
+        );
+        let zombie = "Name:\tsh\nState:\tZ (zombie)\n";
+        assert_eq!(
+            stat_from_status(zombie).map(|s| (s.kernel_thread, s.dead)),
+            Some((false, true))
+        );
+        assert_eq!(stat_from_status("State: R\n"), None);
     }
 
     #[test]
@@ -257,6 +370,7 @@ mod tests {
                 dead: false,
                 ticks: 0,
                 start: 0,
+                rss_pages: None,
             }),
             exe: Some("/usr/bin/redis-check-rdb".into()),
             rss: None,

@@ -7,12 +7,14 @@ use super::cpu::{self, CpuTimes};
 use super::disks::{self, DiskSource};
 use super::docker::EngineSource;
 use super::error::ProbeError;
+use super::host::ArchSource;
+use super::http::EngineLimits;
 use super::mounts::{self, Mount};
 use super::ports::SocketSource;
-use super::processes::{self, Denied, ProcStat, Process};
-use super::root::Root;
-use super::workloads::{self, Candidate, CgroupFigures, Interval, Origin};
-use super::{discover, host, warning};
+use super::processes::{self, Gaps, ProcStat, Process};
+use super::root::{Root, RootDir};
+use super::workloads::{self, Candidate, CgroupFigures, Interval};
+use super::{discover, host, sanity, warning};
 use crate::model::{ScanWarning, Snapshot};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -24,11 +26,18 @@ pub struct ScanConfig {
     /// The directory that stands for `/`.
     pub root: PathBuf,
     pub engine: EngineSource,
+    /// How long the engine may take to connect, per request and in all.
+    pub engine_limits: EngineLimits,
     pub disks: DiskSource,
     /// When the scan was taken, as the snapshot should say it.
     pub taken_at: String,
     /// Clock ticks per second of the times in `/proc/<pid>/stat` (USER_HZ).
     pub ticks_per_second: u64,
+    /// Bytes per page of the kernel that wrote the files (`/proc/zoneinfo` and the RSS in
+    /// `/proc/<pid>/stat` count pages).
+    pub page_size: u64,
+    /// Where the CPU architecture is read.
+    pub arch: ArchSource,
     pub sockets: SocketSource,
 }
 
@@ -45,6 +54,7 @@ struct Counters {
 #[derive(Debug)]
 pub struct Pending<'a> {
     config: &'a ScanConfig,
+    root: RootDir,
     warnings: Vec<ScanWarning>,
     mounts: Vec<Mount>,
     layout: CgroupLayout,
@@ -52,10 +62,11 @@ pub struct Pending<'a> {
     first: Option<(Counters, Instant)>,
 }
 
-/// Finds the workloads and, when `measure_cpu`, takes the first CPU sample. Never fails: what
-/// it cannot read becomes a warning.
-pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Pending<'_> {
-    let root = Root::new(&config.root);
+/// Finds the workloads and, when `measure_cpu`, takes the first CPU sample. Fails only when the
+/// root cannot be opened: what it cannot read under it becomes a warning.
+pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Result<Pending<'_>, ProbeError> {
+    let held = RootDir::open(&config.root)?;
+    let root = held.root();
     let mut warnings = Vec::new();
     let mounts = match root
         .read("proc/self/mountinfo")
@@ -75,16 +86,22 @@ pub fn begin(config: &ScanConfig, measure_cpu: bool) -> Pending<'_> {
         root,
         layout: layout.clone(),
     };
-    let candidates = discover::discover(&config.engine, &cgroups, &mut warnings);
+    let candidates = discover::discover(
+        &config.engine,
+        config.engine_limits,
+        &cgroups,
+        &mut warnings,
+    );
     let first = measure_cpu.then(|| (sample(root, &cgroups, &candidates), Instant::now()));
-    Pending {
+    Ok(Pending {
         config,
+        root: held,
         warnings,
         mounts,
         layout,
         candidates,
         first,
-    }
+    })
 }
 
 fn sample(root: Root<'_>, cgroups: &Cgroups<'_>, candidates: &[Candidate]) -> Counters {
@@ -114,18 +131,19 @@ impl Pending<'_> {
     pub fn finish(self) -> Result<Snapshot, ProbeError> {
         let Pending {
             config,
+            root: held,
             mut warnings,
             mounts,
             layout,
             candidates,
             first,
         } = self;
-        let root = Root::new(&config.root);
+        let root = held.root();
         let cgroups = Cgroups { root, layout };
         let second = first
             .as_ref()
             .map(|(before, at)| (before, sample(root, &cgroups, &candidates), at.elapsed()));
-        let mut host = host::read_host(root, &config.taken_at, &cgroups, &mut warnings)?;
+        let mut host = host::read_host(root, config, &cgroups, &mut warnings)?;
         if let Some((before, after, elapsed)) = &second {
             if let (Some(b), Some(a)) = (before.host, after.host) {
                 host.cpu.used = cpu::busy_cores(b, a, host.cpu.cores.0 as u32);
@@ -136,16 +154,14 @@ impl Pending<'_> {
             warnings.push(warning::cpu_not_measured());
         }
         let real: Vec<&Mount> = mounts::real_filesystems(&mounts);
-        match disks::measure(root, &config.disks, &real) {
-            Ok(list) => {
-                for d in list {
-                    match d {
-                        Ok(disk) => host.disks.push(disk),
-                        Err(e) => warnings.push(e.warning()),
-                    }
-                }
+        for d in disks::measure(root, &config.disks, &real) {
+            match d {
+                Ok(disk) => host.disks.push(disk),
+                Err(e) => warnings.push(e.warning()),
             }
-            Err(e) => warnings.push(e.warning()),
+        }
+        if config.disks == DiskSource::NotMeasured {
+            warnings.push(warning::disks_not_measured());
         }
         let measured = measure_cgroups(
             &cgroups,
@@ -161,7 +177,7 @@ impl Pending<'_> {
                 memory_paths.entry(pid).or_insert_with(|| c.path.clone());
             }
         }
-        let mut denied = Denied::default();
+        let mut gaps = Gaps::default();
         let procs: Vec<Process> = processes::list_pids(root)
             .unwrap_or_default()
             .into_iter()
@@ -170,7 +186,8 @@ impl Pending<'_> {
                     .as_ref()
                     .and_then(|(_, after, _)| after.processes.get(&pid).cloned());
                 let counted = memory_paths.contains_key(&pid);
-                match processes::read_process(root, pid, stat, counted, &mut denied) {
+                match processes::read_process(root, pid, stat, counted, config.page_size, &mut gaps)
+                {
                     Ok(p) => p,
                     Err(e) => {
                         warnings.push(e.warning());
@@ -180,9 +197,9 @@ impl Pending<'_> {
             })
             .collect();
         let (listening, owners) =
-            host::listening_ports(root, &config.sockets, &procs, &mut denied, &mut warnings);
+            host::listening_ports(root, &config.sockets, &procs, &mut gaps, &mut warnings);
         host.listening_ports = listening;
-        note_denied(denied, &mut warnings);
+        note_gaps(gaps, config.page_size, &mut warnings);
         let interval = second.as_ref().map(|(before, after, elapsed)| Interval {
             elapsed_ns: elapsed.as_nanos(),
             process_ticks: after
@@ -195,7 +212,7 @@ impl Pending<'_> {
                 .collect(),
             ticks_per_second: config.ticks_per_second,
         });
-        let workloads = workloads::assemble(workloads::Inputs {
+        let mut workloads = workloads::assemble(workloads::Inputs {
             measured,
             processes: &procs,
             memory_paths: &memory_paths,
@@ -204,11 +221,20 @@ impl Pending<'_> {
         });
         // The workloads' active page cache (`active_file` on each) is counted by MemAvailable
         // too; the planner's reconciliation takes it out once.
-        Ok(Snapshot {
+        for r in workloads::unique_names(&mut workloads) {
+            warnings.push(warning::workload_renamed(
+                &r.name,
+                &r.renamed,
+                workloads::kind_word(r.kind),
+            ));
+        }
+        let mut snapshot = Snapshot {
             host,
             workloads,
             warnings,
-        })
+        };
+        sanity::cap(&mut snapshot);
+        Ok(snapshot)
     }
 }
 
@@ -226,7 +252,11 @@ fn measure_cgroups(
             // Gone with its directory: the workload ended mid-scan.
             Err(e) if e.is_gone() && !cgroups.exists(&c.path) => continue,
             Err(e) => {
-                warnings.push(warning::cgroup_unreadable(kind_word(&c), c.name(), &e));
+                warnings.push(warning::cgroup_unreadable(
+                    workloads::kind_word(c.kind()),
+                    c.name(),
+                    &e,
+                ));
                 continue;
             }
         };
@@ -251,21 +281,21 @@ fn measure_cgroups(
     out
 }
 
-fn kind_word(c: &Candidate) -> &'static str {
-    match c.origin {
-        Origin::Container(_) => "container",
-        Origin::Service(_) => "service",
+fn note_gaps(gaps: Gaps, page_size: u64, warnings: &mut Vec<ScanWarning>) {
+    warnings.extend(gaps.skipped.iter().map(ProbeError::warning));
+    if gaps.pss > 0 {
+        warnings.push(warning::pss_unreadable(gaps.pss));
     }
-}
-
-fn note_denied(denied: Denied, warnings: &mut Vec<ScanWarning>) {
-    if denied.pss > 0 {
-        warnings.push(warning::pss_unreadable(denied.pss));
+    if gaps.exe > 0 {
+        warnings.push(warning::exe_unreadable(gaps.exe));
     }
-    if denied.exe > 0 {
-        warnings.push(warning::exe_unreadable(denied.exe));
+    if gaps.fds > 0 {
+        warnings.push(warning::fds_unreadable(gaps.fds));
     }
-    if denied.fds > 0 {
-        warnings.push(warning::fds_unreadable(denied.fds));
+    if gaps.rss_from_stat > 0 {
+        warnings.push(warning::rss_from_stat(gaps.rss_from_stat, page_size));
+    }
+    if gaps.from_status > 0 {
+        warnings.push(warning::process_from_status(gaps.from_status));
     }
 }

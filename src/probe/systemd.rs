@@ -1,15 +1,19 @@
-//! Which cgroups are services: systemd's `system.slice/*.service`, and any other cgroup made
-//! directly under the memory hierarchy's root (`hostfit-pg`). It lists candidates only: whether
-//! one is empty or already counted is decided by `workloads`.
+//! Which cgroups are workloads: systemd's `system.slice/*.service` (kind `service`), and any
+//! other cgroup made directly under the memory hierarchy's root (`hostfit-pg`: kind `cgroup`,
+//! unless it is a `.service` unit there). It lists candidates only: whether one is empty or
+//! already counted is decided by `discover`.
 
 use super::cgroup::Cgroups;
 use super::error::ProbeError;
+use crate::model::WorkloadKind;
 
-/// A cgroup to report as a workload of kind `service`.
+/// A cgroup to report as a workload: a systemd unit (`Service`) or a cgroup made by hand
+/// (`Cgroup`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ServiceCgroup {
+pub(crate) struct NamedCgroup {
     pub(crate) name: String,
     pub(crate) path: String,
+    pub(crate) kind: WorkloadKind,
 }
 
 /// Top-level cgroups that hold other workloads or the system itself, never one service.
@@ -31,7 +35,7 @@ fn list_dirs(cgroups: &Cgroups<'_>, path: &str) -> Result<Vec<String>, ProbeErro
 }
 
 /// `system.slice/NAME.service`, named `NAME`.
-pub(crate) fn systemd_services(cgroups: &Cgroups<'_>) -> Result<Vec<ServiceCgroup>, ProbeError> {
+pub(crate) fn systemd_services(cgroups: &Cgroups<'_>) -> Result<Vec<NamedCgroup>, ProbeError> {
     match list_dirs(cgroups, "/system.slice") {
         Ok(dirs) => Ok(select_services(&dirs)),
         Err(e) if e.is_gone() => Ok(Vec::new()),
@@ -39,30 +43,41 @@ pub(crate) fn systemd_services(cgroups: &Cgroups<'_>) -> Result<Vec<ServiceCgrou
     }
 }
 
-pub(crate) fn select_services(dirs: &[String]) -> Vec<ServiceCgroup> {
+pub(crate) fn select_services(dirs: &[String]) -> Vec<NamedCgroup> {
     dirs.iter()
         .filter_map(|d| {
             let name = d.strip_suffix(".service")?;
-            (!name.is_empty()).then(|| ServiceCgroup {
+            (!name.is_empty()).then(|| NamedCgroup {
                 name: name.to_string(),
                 path: format!("/system.slice/{d}"),
+                kind: WorkloadKind::Service,
             })
         })
         .collect()
 }
 
 /// Cgroups directly under the root of the memory hierarchy that are not slices or engines.
-pub(crate) fn top_level(cgroups: &Cgroups<'_>) -> Result<Vec<ServiceCgroup>, ProbeError> {
+pub(crate) fn top_level(cgroups: &Cgroups<'_>) -> Result<Vec<NamedCgroup>, ProbeError> {
     Ok(select_top_level(&list_dirs(cgroups, "/")?))
 }
 
-pub(crate) fn select_top_level(dirs: &[String]) -> Vec<ServiceCgroup> {
+pub(crate) fn select_top_level(dirs: &[String]) -> Vec<NamedCgroup> {
     dirs.iter()
         .filter(|d| !d.ends_with(".slice") && !NOT_SERVICES.contains(&d.as_str()))
-        .map(|d| ServiceCgroup {
-            name: d.clone(),
-            path: format!("/{d}"),
-        })
+        .map(
+            |d| match d.strip_suffix(".service").filter(|n| !n.is_empty()) {
+                Some(unit) => NamedCgroup {
+                    name: unit.to_string(),
+                    path: format!("/{d}"),
+                    kind: WorkloadKind::Service,
+                },
+                None => NamedCgroup {
+                    name: d.clone(),
+                    path: format!("/{d}"),
+                    kind: WorkloadKind::Cgroup,
+                },
+            },
+        )
         .collect()
 }
 
@@ -70,9 +85,9 @@ pub(crate) fn select_top_level(dirs: &[String]) -> Vec<ServiceCgroup> {
 mod tests {
     use super::*;
 
-    fn names(list: &[ServiceCgroup]) -> Vec<(&str, &str)> {
+    fn names(list: &[NamedCgroup]) -> Vec<(&str, &str, WorkloadKind)> {
         list.iter()
-            .map(|s| (s.name.as_str(), s.path.as_str()))
+            .map(|s| (s.name.as_str(), s.path.as_str(), s.kind))
             .collect()
     }
 
@@ -88,7 +103,11 @@ mod tests {
         .to_vec();
         assert_eq!(
             names(&select_services(&dirs)),
-            vec![("nginx", "/system.slice/nginx.service")]
+            vec![(
+                "nginx",
+                "/system.slice/nginx.service",
+                WorkloadKind::Service
+            )]
         );
     }
 
@@ -101,14 +120,16 @@ mod tests {
             "system.slice",
             "user.slice",
             "process_api",
+            "snapd.service",
         ]
         .map(String::from)
         .to_vec();
         assert_eq!(
             names(&select_top_level(&dirs)),
             vec![
-                ("hostfit-pg", "/hostfit-pg"),
-                ("process_api", "/process_api")
+                ("hostfit-pg", "/hostfit-pg", WorkloadKind::Cgroup),
+                ("process_api", "/process_api", WorkloadKind::Cgroup),
+                ("snapd", "/snapd.service", WorkloadKind::Service),
             ]
         );
     }

@@ -6,7 +6,7 @@
 //! code as the value `cause` and the reason's values beside its own.
 
 use super::error::ProbeError;
-use crate::model::ScanWarning;
+use crate::model::{Bytes, ScanWarning};
 
 impl ProbeError {
     /// This error as a warning: what could not be read or understood, and where.
@@ -24,9 +24,20 @@ impl ProbeError {
                     .arg("socket", socket.display())
                     .arg("reason", reason)
             }
+            ProbeError::EngineDeadline { socket, seconds } => {
+                ScanWarning::new("engine_deadline", message)
+                    .arg("socket", socket.display())
+                    .arg("seconds", seconds)
+            }
             ProbeError::NoEngine { socket, tried } => ScanWarning::new("engine_not_found", message)
                 .arg("socket", socket.display())
                 .arg("tried", tried),
+            ProbeError::NotRegular { path, kind } => ScanWarning::new("not_regular_file", message)
+                .arg("path", path.display())
+                .arg("file_type", kind),
+            ProbeError::TooLarge { path, limit } => ScanWarning::new("file_too_large", message)
+                .arg("path", path.display())
+                .arg("limit", limit),
             ProbeError::Statvfs { path, source } => ScanWarning::new("statvfs_failed", message)
                 .arg("path", path.display())
                 .arg("error", source),
@@ -87,18 +98,24 @@ pub fn container_cgroup_missing(name: &str) -> ScanWarning {
     .arg("name", name)
 }
 
-/// The memory limit of the cgroup the scan runs in could not be read.
-pub fn own_memory_limit_unreadable(cause: &ProbeError) -> ScanWarning {
+/// The memory limit or use of the host's top cgroup could not be read.
+pub fn memory_limit_unreadable(cause: &ProbeError) -> ScanWarning {
     because(
-        ScanWarning::new("own_memory_limit_unreadable", "own memory limit"),
+        ScanWarning::new(
+            "memory_limit_unreadable",
+            "memory limit of the cgroup the host's services run under",
+        ),
         cause,
     )
 }
 
-/// The CPU quota of the cgroup the scan runs in could not be read.
-pub fn own_cpu_quota_unreadable(cause: &ProbeError) -> ScanWarning {
+/// The CPU quota of the host's top cgroup could not be read.
+pub fn cpu_quota_unreadable(cause: &ProbeError) -> ScanWarning {
     because(
-        ScanWarning::new("own_cpu_quota_unreadable", "own CPU quota"),
+        ScanWarning::new(
+            "cpu_quota_unreadable",
+            "CPU quota of the cgroup the host's services run under",
+        ),
         cause,
     )
 }
@@ -130,6 +147,108 @@ pub fn fds_unreadable(count: u32) -> ScanWarning {
         format!("open files not readable for {count} processes: their ports have no owner"),
     )
     .arg("count", count)
+}
+
+/// Disks were not measured: a tree under a root other than `/`, with no `df` output given.
+pub fn disks_not_measured() -> ScanWarning {
+    ScanWarning::new(
+        "disks_not_measured",
+        "disks were not measured: under a root other than / the disks are the tree's, and no output of 'df -P -B1' from that host was given (--df)",
+    )
+}
+
+/// MemAvailable was missing and `available` was estimated by `method`.
+pub fn available_estimated(available: Bytes, method: &str) -> ScanWarning {
+    ScanWarning::new(
+        "available_estimated",
+        format!(
+            "no MemAvailable line (a kernel before 3.14): available memory estimated as {available} by {method}"
+        ),
+    )
+    .arg("available", available)
+    .arg("method", method)
+}
+
+/// `count` processes with a `stat` file only: their RSS is its page count times `page_size`.
+pub fn rss_from_stat(count: u32, page_size: u64) -> ScanWarning {
+    ScanWarning::new(
+        "rss_from_stat",
+        format!(
+            "processes with a stat file only ({count}): their RSS is counted from it, in pages of {page_size} bytes"
+        ),
+    )
+    .arg("count", count)
+    .arg("page_size", page_size)
+}
+
+/// `count` processes with a `status` file only: named and counted from it, CPU not measured.
+pub fn process_from_status(count: u32) -> ScanWarning {
+    ScanWarning::new(
+        "process_from_status",
+        format!(
+            "processes with no stat file ({count}): their name and RSS are read from status, and their CPU is not measured"
+        ),
+    )
+    .arg("count", count)
+}
+
+/// sysfs and `/proc/stat` count different CPUs online; sysfs's count is used.
+pub fn cores_disagree(online: u32, listed: u32) -> ScanWarning {
+    ScanWarning::new(
+        "cores_disagree",
+        format!(
+            "sysfs says {online} CPUs are online but /proc/stat lists {listed}: {online} are counted"
+        ),
+    )
+    .arg("online", online)
+    .arg("listed", listed)
+}
+
+/// A figure no host has (`value` in `what`): `used` is written instead.
+pub fn figure_capped(what: &str, value: impl ToString, used: impl ToString) -> ScanWarning {
+    let (value, used) = (value.to_string(), used.to_string());
+    ScanWarning::new(
+        "figure_capped",
+        format!("'{what}' says {value}, more than any host has: {used} is used instead"),
+    )
+    .arg("what", what)
+    .arg("value", value)
+    .arg("used", used)
+}
+
+/// MemAvailable says more than MemTotal: the total is used.
+pub fn available_above_total(available: Bytes, total: Bytes) -> ScanWarning {
+    ScanWarning::new(
+        "available_above_total",
+        format!("available memory {available} is more than the total {total}: the total is used"),
+    )
+    .arg("available", available)
+    .arg("total", total)
+}
+
+/// Two workloads had one name: the later one, of `kind` (a snapshot's word: `process`), is
+/// called `renamed`.
+pub fn workload_renamed(name: &str, renamed: &str, kind: &str) -> ScanWarning {
+    // the English sentence says a group of processes as the reports' tables do
+    let said = if kind == "process" { "processes" } else { kind };
+    ScanWarning::new(
+        "workload_renamed",
+        format!("two workloads are named '{name}': the later one ({said}) is called '{renamed}'"),
+    )
+    .arg("name", name)
+    .arg("renamed", renamed)
+    .arg("kind", kind)
+}
+
+/// The kernel names an architecture hostfit does not plan for; `host.arch` is left unset.
+pub fn arch_unknown(machine: &str) -> ScanWarning {
+    ScanWarning::new(
+        "arch_unknown",
+        format!(
+            "the kernel's architecture '{machine}' is not one hostfit plans for (x86_64, arm64): it is left unset"
+        ),
+    )
+    .arg("machine", machine)
 }
 
 /// `DOCKER_HOST` names something other than a unix socket, so the default sockets are tried.

@@ -6,7 +6,7 @@ use super::cgroup::is_within;
 use super::cgroup_stats::CgroupMemory;
 use super::docker::Container;
 use super::processes::Process;
-use super::systemd::ServiceCgroup;
+use super::systemd::NamedCgroup;
 use crate::model::{Bytes, Cores, Workload, WorkloadKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -17,7 +17,8 @@ pub(crate) const NAMED_GROUPS: usize = 10;
 #[derive(Debug, Clone)]
 pub(crate) enum Origin {
     Container(Container),
-    Service(ServiceCgroup),
+    /// A systemd unit or a cgroup made by hand.
+    Cgroup(NamedCgroup),
 }
 
 #[derive(Debug, Clone)]
@@ -31,10 +32,17 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
+    pub(crate) fn kind(&self) -> WorkloadKind {
+        match &self.origin {
+            Origin::Container(_) => WorkloadKind::Container,
+            Origin::Cgroup(c) => c.kind,
+        }
+    }
+
     pub(crate) fn name(&self) -> &str {
         match &self.origin {
             Origin::Container(c) => &c.name,
-            Origin::Service(s) => &s.name,
+            Origin::Cgroup(s) => &s.name,
         }
     }
 }
@@ -132,8 +140,61 @@ fn add_opt(a: Option<Bytes>, b: Option<Bytes>) -> Option<Bytes> {
     }
 }
 
+/// The word for a kind, as the snapshot writes it.
+pub(crate) fn kind_word(kind: WorkloadKind) -> &'static str {
+    match kind {
+        WorkloadKind::Container => "container",
+        WorkloadKind::Service => "service",
+        WorkloadKind::Process => "process",
+        WorkloadKind::Cgroup => "cgroup",
+        WorkloadKind::Other => "other",
+    }
+}
+
+/// A workload whose name an earlier one had: what it was called and is called now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Renamed {
+    pub(crate) name: String,
+    pub(crate) renamed: String,
+    pub(crate) kind: WorkloadKind,
+}
+
+/// Makes every name unique: the first workload with a name keeps it (containers, then
+/// cgroups, then process groups by size; the catch-all `other` always keeps its name), and a
+/// later one gets its kind added (`nginx-process`), then a number if that is taken too.
+pub(crate) fn unique_names(workloads: &mut [Workload]) -> Vec<Renamed> {
+    let mut taken: BTreeSet<String> = workloads
+        .iter()
+        .filter(|w| w.kind == WorkloadKind::Other)
+        .map(|w| w.name.clone())
+        .collect();
+    let mut out = Vec::new();
+    for w in workloads
+        .iter_mut()
+        .filter(|w| w.kind != WorkloadKind::Other)
+    {
+        if taken.insert(w.name.clone()) {
+            continue;
+        }
+        let base = format!("{}-{}", w.name, kind_word(w.kind));
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while taken.contains(&candidate) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(candidate.clone());
+        out.push(Renamed {
+            name: std::mem::replace(&mut w.name, candidate.clone()),
+            renamed: candidate,
+            kind: w.kind,
+        });
+    }
+    out
+}
+
 /// The workloads: cgroup-backed ones in the order found, then the ten largest process groups,
-/// then "other" for the rest.
+/// then "other" for the rest. Names may repeat; `unique_names` makes them unique.
 pub(crate) fn assemble(inputs: Inputs<'_>) -> Vec<Workload> {
     let ticks_of = |pid: u32| {
         inputs
@@ -172,10 +233,7 @@ pub(crate) fn assemble(inputs: Inputs<'_>) -> Vec<Workload> {
             }
             _ => cores_from_ticks(m.ticks),
         };
-        let kind = match candidate.origin {
-            Origin::Container(_) => WorkloadKind::Container,
-            Origin::Service(_) => WorkloadKind::Service,
-        };
+        let kind = candidate.kind();
         let mut w = Workload::new(candidate.name(), kind, figures.memory.working_set, cpu);
         w.rss = figures.memory.rss;
         w.page_cache = figures.memory.page_cache;
@@ -238,6 +296,7 @@ mod tests {
                 dead: false,
                 ticks: 0,
                 start: 1,
+                rss_pages: None,
             },
             exe: Some(format!("/usr/bin/{exe}")),
             rss: Some(Bytes(pss_kib * 2048)),
@@ -248,9 +307,10 @@ mod tests {
 
     fn service(name: &str, path: &str, working_set: u64) -> (Candidate, CgroupFigures) {
         let candidate = Candidate {
-            origin: Origin::Service(ServiceCgroup {
+            origin: Origin::Cgroup(NamedCgroup {
                 name: name.into(),
                 path: path.into(),
+                kind: WorkloadKind::Service,
             }),
             path: path.into(),
             cpu_counter: true,
@@ -337,6 +397,48 @@ mod tests {
         );
         let total: Bytes = out.iter().map(|w| w.memory).sum();
         assert_eq!(total, Bytes((1..=13).sum::<u64>() * 1024));
+    }
+
+    #[test]
+    fn names_are_made_unique_by_kind() {
+        let w = |name: &str, kind| Workload::new(name, kind, Bytes(1), Cores::ZERO);
+        let mut list = vec![
+            w("nginx", WorkloadKind::Container),
+            w("nginx", WorkloadKind::Service),
+            w("process_api", WorkloadKind::Cgroup),
+            w("process_api", WorkloadKind::Process),
+            w("nginx", WorkloadKind::Process),
+            w("nginx-process", WorkloadKind::Process),
+            w("other", WorkloadKind::Process),
+            w("other", WorkloadKind::Other),
+        ];
+        let renamed = unique_names(&mut list);
+        let names: Vec<&str> = list.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "nginx",
+                "nginx-service",
+                "process_api",
+                "process_api-process",
+                "nginx-process",
+                "nginx-process-process",
+                "other-process",
+                "other",
+            ]
+        );
+        assert_eq!(renamed.len(), 5);
+        assert_eq!(
+            renamed[0],
+            Renamed {
+                name: "nginx".into(),
+                renamed: "nginx-service".into(),
+                kind: WorkloadKind::Service
+            }
+        );
+        // the same input gives the same names
+        let mut again = list.clone();
+        assert!(unique_names(&mut again).is_empty());
     }
 
     #[test]

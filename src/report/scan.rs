@@ -103,7 +103,11 @@ pub fn write_text(snapshot: &Snapshot, lang: Lang, out: &mut dyn Write) -> io::R
 fn host_table(snapshot: &Snapshot, msg: &Msg) -> Table {
     let h = &snapshot.host;
     let m = &h.memory;
-    let mut rows: Vec<(String, String)> = vec![(msg.t("scan.host.cores"), h.cpu.cores.to_string())];
+    let mut rows: Vec<(String, String)> = Vec::new();
+    if let Some(arch) = h.arch {
+        rows.push((msg.t("scan.host.arch"), arch.key().to_string()));
+    }
+    rows.push((msg.t("scan.host.cores"), h.cpu.cores.to_string()));
     match h.cpu.interval_seconds.filter(|s| *s > 0.0) {
         Some(seconds) => rows.push((
             msg.f("scan.host.busy", &[("seconds", seconds_label(seconds))]),
@@ -119,11 +123,12 @@ fn host_table(snapshot: &Snapshot, msg: &Msg) -> Table {
     }
     rows.push((msg.t("host.mem_total"), m.total.to_string()));
     rows.push((msg.t("host.mem_available"), m.available.to_string()));
-    let optional: [(&str, Option<Bytes>); 4] = [
+    let optional: [(&str, Option<Bytes>); 5] = [
         ("host.mem_free", m.free),
         ("host.mem_cached", m.cached),
         ("scan.host.shmem", m.shmem),
         ("scan.host.mem_limit", m.limit),
+        ("scan.host.mem_limit_used", m.limit_used),
     ];
     rows.extend(
         optional

@@ -2,14 +2,20 @@
 //! compared with its expected snapshot, and the scan's flags and formats; `faults` breaks copies
 //! of the trees; `warnings` checks how the scan's warnings are worded and read back.
 
+mod capped;
+mod engine;
 mod faults;
+mod figures;
+mod files;
+mod sources;
+mod third_party;
 mod warnings;
 
 use crate::util::{Scratch, hostfit, hostfit_env, root, s};
 use hostfit::model::{Bytes, Cores, Snapshot};
 use std::path::{Path, PathBuf};
 
-const TREES: &[&str] = &["cgroup-v1", "cgroup-v2", "hybrid"];
+const TREES: &[&str] = &["cgroup-v1", "cgroup-v2", "hybrid", "lxc-v2"];
 /// The `taken_at` the expected snapshots carry; a scan's own is replaced by it.
 const TAKEN_AT: &str = "2000-01-01T00:00:00Z";
 
@@ -21,21 +27,27 @@ fn parse_snapshot(text: &str) -> Snapshot {
     serde_saphyr::from_str(text).expect("a snapshot")
 }
 
+/// `scan --root dir`, with `--df` and `--engine-replies` for what the tree's `capture/`
+/// recorded of its host.
+fn scan_args(dir: &Path) -> Vec<String> {
+    let mut args: Vec<String> = vec!["scan".into(), "--root".into(), s(dir).into()];
+    let capture = dir.join("capture");
+    if capture.join("df").is_file() {
+        args.extend(["--df".into(), s(&capture.join("df")).into()]);
+    }
+    if capture.join("engine").is_dir() {
+        args.extend(["--engine-replies".into(), s(&capture.join("engine")).into()]);
+    }
+    args
+}
+
 /// A scan of `dir` as the binary writes it in `format`, with `taken_at` and the root's path
 /// replaced so that it compares with an expected file.
 fn scan_fixture(dir: &Path, format: &str) -> Snapshot {
-    let run = hostfit_env(
-        &[
-            "scan",
-            "--root",
-            s(dir),
-            "--interval",
-            "0",
-            "--format",
-            format,
-        ],
-        &[("DOCKER_HOST", "unix:///nonexistent/docker.sock")],
-    );
+    let mut args = scan_args(dir);
+    args.extend(["--interval", "0", "--format", format].map(String::from));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = hostfit_env(&args, &[("DOCKER_HOST", "unix:///nonexistent/docker.sock")]);
     assert_eq!(run.status, 0, "stderr: {}", run.stderr);
     assert!(run.stderr.is_empty(), "stderr: {}", run.stderr);
     let mut snap = parse_snapshot(&run.stdout);
@@ -82,6 +94,11 @@ fn scan_fixture_hybrid_matches_expected() {
 }
 
 #[test]
+fn scan_fixture_lxc_matches_expected() {
+    check("lxc-v2", "yaml");
+}
+
+#[test]
 fn scan_fixture_figures_by_hand() {
     // cgroup-v2.rst: working set = memory.current - inactive_file
     let v2 = scan_fixture(&tree("cgroup-v2"), "json");
@@ -91,8 +108,9 @@ fn scan_fixture_figures_by_hand() {
     assert_eq!(web.cpu_limit, Some(Cores(1.0)));
     assert_eq!(web.image.as_deref(), Some("nginx:1.25"));
     assert_eq!(v2.host.memory.available, Bytes(5_600_000 * 1024));
-    assert_eq!(v2.host.memory.limit, Some(Bytes(1 << 30)));
-    assert_eq!(v2.host.cpu.quota, Some(Cores(2.0)));
+    // the session hostfit runs in has 1 GiB and 2 CPUs: the scan's own limits, not the host's
+    assert_eq!(v2.host.memory.limit, None);
+    assert_eq!(v2.host.cpu.quota, None);
     assert!(
         !v2.workloads
             .iter()
@@ -106,8 +124,8 @@ fn scan_fixture_figures_by_hand() {
         .find(|w| w.name == "nginx")
         .expect("nginx");
     assert_eq!((nginx.memory, nginx.processes), (Bytes(40 << 20), Some(2)));
-    assert_eq!(v1.host.memory.limit, Some(Bytes(1 << 30)));
-    assert_eq!(v1.host.cpu.quota, Some(Cores(1.5)));
+    assert_eq!(v1.host.memory.limit, None);
+    assert_eq!(v1.host.cpu.quota, None);
     assert!(v1.host.pressure.is_none());
     assert!(v1.warnings.iter().any(|w| {
         w.code == "engine_not_found"
@@ -162,7 +180,9 @@ fn scan_expected_snapshots_load_in_plan() {
 
 #[test]
 fn scan_text_is_a_table() {
-    let run = hostfit(&["scan", "--root", s(&tree("cgroup-v2")), "--interval", "0"]);
+    let dir = tree("cgroup-v2");
+    let df = dir.join("capture/df");
+    let run = hostfit(&["scan", "--root", s(&dir), "--df", s(&df), "--interval", "0"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     for needle in [
         "Workloads",
@@ -268,6 +288,8 @@ fn scan_text(lang: &str) -> String {
             "scan",
             "--root",
             "tests/fixtures/hosts/cgroup-v1",
+            "--df",
+            "tests/fixtures/hosts/cgroup-v1/capture/df",
             "--interval",
             "0",
             "--format",
@@ -372,4 +394,24 @@ fn masking_replaces_only_timestamps() {
         mask_taken_at("主机 a，测量时间 2026-11-28T17:17:34Z\n2026-11-28"),
         "主机 a，测量时间 TAKEN_AT\n2026-11-28"
     );
+}
+
+/// Every workload name appears once in a snapshot, and a cgroup made by hand is kind `cgroup`
+/// while a systemd unit is `service`.
+#[test]
+fn scan_fixture_names_are_unique_and_kinds_right() {
+    use hostfit::model::WorkloadKind;
+    for name in TREES {
+        let snap = scan_fixture(&tree(name), "json");
+        let mut names: Vec<&str> = snap.workloads.iter().map(|w| w.name.as_str()).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "{name}: {names:?}");
+    }
+    let v1 = scan_fixture(&tree("cgroup-v1"), "json");
+    let kind = |n: &str| v1.workloads.iter().find(|w| w.name == n).map(|w| w.kind);
+    assert_eq!(kind("legacy-app"), Some(WorkloadKind::Cgroup));
+    assert_eq!(kind("nginx"), Some(WorkloadKind::Service));
+    assert_eq!(kind("nginx-process"), Some(WorkloadKind::Process));
 }

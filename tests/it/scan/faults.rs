@@ -1,15 +1,17 @@
 //! `hostfit scan` on broken copies of the fixture trees: missing and garbage files, a missing
 //! `/proc/meminfo`, and CPU measured between two samples while the files change.
 
-use super::{TAKEN_AT, scan_fixture, tree};
+use super::{TAKEN_AT, scan_args, scan_fixture, tree};
 use crate::util::{Scratch, hostfit, s};
 use hostfit::model::{Cores, ScanWarning, Snapshot};
-use hostfit::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource};
-use std::path::{Path, PathBuf};
+use hostfit::probe::{
+    self, ArchSource, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource,
+};
+use std::path::Path;
 use std::time::Duration;
 
 /// Copies a fixture tree, links included, so that a test may change it.
-fn copy_tree(from: &Path, to: &Path) {
+pub(super) fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
         let kind = entry.file_type().expect("file type");
@@ -95,24 +97,23 @@ fn scan_garbage_files_do_not_panic() {
         "proc/4000/cgroup",
         "proc/3000/smaps_rollup",
         "sys/fs/cgroup/memory/hostfit-pg/memory.stat",
-        "hostfit-fixture/engine/containers/json",
-        "hostfit-fixture/statvfs",
+        "capture/engine/containers/json",
         "proc/pressure/cpu",
     ] {
         std::fs::write(dir.join(rel), "\u{0}(((garbage) 1 2 :: -5 ] [\n\n").expect("write");
     }
-    let run = hostfit(&[
-        "scan",
-        "--root",
-        s(&dir),
-        "--interval",
-        "0",
-        "--format",
-        "json",
-    ]);
+    let mut args = scan_args(&dir);
+    args.extend(["--interval", "0", "--format", "json"].map(String::from));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = hostfit(&args);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let snap: Snapshot = serde_json::from_str(&run.stdout).expect("json");
     assert!(snap.warnings.len() >= 4, "{:?}", snap.warnings);
+    // a df file the user gave that is not df's output: an error naming the flag
+    std::fs::write(dir.join("capture/df"), "garbage\n").expect("write");
+    let run = hostfit(&args);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("--df"), "{}", run.stderr);
     // with neither /proc/stat nor sysfs, there is no core count: an error, not a guess
     std::fs::write(dir.join("sys/devices/system/cpu/online"), "x\n").expect("write");
     let run = hostfit(&["scan", "--root", s(&dir), "--interval", "0"]);
@@ -130,14 +131,20 @@ fn scan_measures_cpu_between_two_samples() {
     let cid = "9f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
     let config = ScanConfig {
         root: dir.clone(),
-        engine: EngineSource::Replies(PathBuf::from("hostfit-fixture/engine")),
-        disks: DiskSource::Table(PathBuf::from("hostfit-fixture/statvfs")),
+        engine: EngineSource::Replies(dir.join("capture/engine")),
+        engine_limits: EngineLimits::default(),
+        disks: DiskSource::Df(
+            probe::parse_df(&std::fs::read_to_string(dir.join("capture/df")).expect("df"))
+                .expect("df lines"),
+        ),
         taken_at: TAKEN_AT.to_string(),
         ticks_per_second: 100,
+        page_size: 4096,
+        arch: ArchSource::Tree,
         sockets: SocketSource::Tables,
     };
     let before_begin = std::time::Instant::now();
-    let pending = probe::begin(&config, true);
+    let pending = probe::begin(&config, true).expect("the root opens");
     let started = std::time::Instant::now();
     let wait = Duration::from_millis(600);
     // over the wait: the host 1.5 of 2 cores busy, the container 0.5 core, postgres 0.25

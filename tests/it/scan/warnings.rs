@@ -34,6 +34,18 @@ fn every_warning() -> Vec<ScanWarning> {
             path: PathBuf::from("/r/boot"),
             source: io::Error::from(io::ErrorKind::NotFound),
         },
+        ProbeError::EngineDeadline {
+            socket: PathBuf::from("/r/var/run/docker.sock"),
+            seconds: 10.0,
+        },
+        ProbeError::NotRegular {
+            path: PathBuf::from("/r/proc/meminfo"),
+            kind: "fifo",
+        },
+        ProbeError::TooLarge {
+            path: PathBuf::from("/r/proc/net/udp"),
+            limit: 1 << 25,
+        },
     ];
     let mut out = vec![
         warning::no_memory_cgroup(),
@@ -43,14 +55,24 @@ fn every_warning() -> Vec<ScanWarning> {
         warning::exe_unreadable(4),
         warning::fds_unreadable(5),
         warning::docker_host_ignored("tcp://10.0.0.1:2375"),
+        warning::disks_not_measured(),
+        warning::arch_unknown("riscv64"),
+        warning::workload_renamed("nginx", "nginx-process", "process"),
+        warning::workload_renamed("web", "web-service", "service"),
+        warning::rss_from_stat(2, 4096),
+        warning::process_from_status(1),
+        warning::cores_disagree(4, 8),
+        warning::figure_capped("host.memory.total", u64::MAX, 1u64 << 60),
+        warning::available_above_total(hostfit::model::Bytes(300), hostfit::model::Bytes(100)),
+        warning::available_estimated(hostfit::model::Bytes(243_974_144), "si_mem_available"),
     ];
     for e in &errors {
         out.push(e.warning());
         out.push(warning::cgroup_unreadable("container", "web", e));
         out.push(warning::cgroup_unreadable("service", "docker", e));
         out.push(warning::container_inspect_failed("web", e));
-        out.push(warning::own_memory_limit_unreadable(e));
-        out.push(warning::own_cpu_quota_unreadable(e));
+        out.push(warning::memory_limit_unreadable(e));
+        out.push(warning::cpu_quota_unreadable(e));
     }
     out
 }
@@ -60,7 +82,7 @@ fn every_probe_warning_is_in_both_tables() {
     let (en, zh) = (Msg::new(Lang::En), Msg::new(Lang::Zh));
     let all = every_warning();
     let codes: std::collections::BTreeSet<&str> = all.iter().map(|w| w.code.as_str()).collect();
-    assert_eq!(codes.len(), 16, "{codes:?}");
+    assert_eq!(codes.len(), 28, "{codes:?}");
     for w in &all {
         assert_eq!(en.scan_warning(w), w.message, "{w:?}");
         let chinese = zh.scan_warning(w);
@@ -181,6 +203,8 @@ fn plan_words_the_scan_warnings_in_the_report_language() {
     let engine = "container engine at 'ROOT/var/run/docker.sock': no Docker or Podman socket \
                   found (tried 'ROOT/var/run/docker.sock', 'ROOT/run/podman/podman.sock')";
     let cpu = "CPU use was not measured: the interval is 0";
+    let renamed = "two workloads are named 'nginx': the later one (processes) is called \
+                   'nginx-process'";
     // English: the sentences the snapshot keeps; `detail` is that sentence in both languages
     assert_eq!(
         probe_warnings(&report("en")),
@@ -192,6 +216,10 @@ fn plan_words_the_scan_warnings_in_the_report_language() {
             (
                 format!("the scan could not read everything: {cpu}"),
                 cpu.to_string()
+            ),
+            (
+                format!("the scan could not read everything: {renamed}"),
+                renamed.to_string()
             ),
         ]
     );
@@ -207,6 +235,12 @@ fn plan_words_the_scan_warnings_in_the_report_language() {
             (
                 "采集未能读取全部数据：未测量 CPU 使用率：测量间隔为 0".to_string(),
                 cpu.to_string()
+            ),
+            (
+                "采集未能读取全部数据：有两个工作负载都叫 'nginx'：后一个（进程组）改称 \
+                 'nginx-process'"
+                    .to_string(),
+                renamed.to_string()
             ),
         ]
     );

@@ -11,6 +11,11 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("scan.host.cpu_quota", "CPU quota of the cgroup (cores)"),
     ("scan.host.shmem", "Shared memory (Shmem)"),
     ("scan.host.mem_limit", "Memory limit of the cgroup"),
+    (
+        "scan.host.mem_limit_used",
+        "Memory used under the limit (working set)",
+    ),
+    ("scan.host.arch", "CPU architecture"),
     ("scan.host.swap_total", "Swap total"),
     ("scan.host.swap_free", "Swap free"),
     ("scan.host.psi_cpu_some", "CPU pressure, some (avg10)"),
@@ -61,8 +66,20 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "container engine at '{socket}': {reason}",
     ),
     (
+        "scan.warn.engine_deadline",
+        "container engine at '{socket}': no answer within the {seconds} s a scan gives the engine",
+    ),
+    (
         "scan.warn.engine_not_found",
         "container engine at '{socket}': no Docker or Podman socket found (tried {tried})",
+    ),
+    (
+        "scan.warn.not_regular_file",
+        "'{path}' is not a regular file ({file_type}): skipped",
+    ),
+    (
+        "scan.warn.file_too_large",
+        "'{path}' is larger than {limit} bytes: skipped",
     ),
     (
         "scan.warn.statvfs_failed",
@@ -86,12 +103,12 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "container '{name}': no cgroup found, its figures are not measured",
     ),
     (
-        "scan.warn.own_memory_limit_unreadable",
-        "own memory limit: {cause}",
+        "scan.warn.memory_limit_unreadable",
+        "memory limit of the cgroup the host's services run under: {cause}",
     ),
     (
-        "scan.warn.own_cpu_quota_unreadable",
-        "own CPU quota: {cause}",
+        "scan.warn.cpu_quota_unreadable",
+        "CPU quota of the cgroup the host's services run under: {cause}",
     ),
     (
         "scan.warn.pss_unreadable",
@@ -104,6 +121,42 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "scan.warn.fds_unreadable",
         "open files not readable for {count} processes: their ports have no owner",
+    ),
+    (
+        "scan.warn.available_estimated",
+        "no MemAvailable line (a kernel before 3.14): available memory estimated as {available} by {method}",
+    ),
+    (
+        "scan.warn.disks_not_measured",
+        "disks were not measured: under a root other than / the disks are the tree's, and no output of 'df -P -B1' from that host was given (--df)",
+    ),
+    (
+        "scan.warn.rss_from_stat",
+        "processes with a stat file only ({count}): their RSS is counted from it, in pages of {page_size} bytes",
+    ),
+    (
+        "scan.warn.process_from_status",
+        "processes with no stat file ({count}): their name and RSS are read from status, and their CPU is not measured",
+    ),
+    (
+        "scan.warn.cores_disagree",
+        "sysfs says {online} CPUs are online but /proc/stat lists {listed}: {online} are counted",
+    ),
+    (
+        "scan.warn.figure_capped",
+        "'{what}' says {value}, more than any host has: {used} is used instead",
+    ),
+    (
+        "scan.warn.available_above_total",
+        "available memory {available} is more than the total {total}: the total is used",
+    ),
+    (
+        "scan.warn.workload_renamed",
+        "two workloads are named '{name}': the later one ({kind}) is called '{renamed}'",
+    ),
+    (
+        "scan.warn.arch_unknown",
+        "the kernel's architecture '{machine}' is not one hostfit plans for (x86_64, arm64): it is left unset",
     ),
     (
         "scan.warn.docker_host_ignored",

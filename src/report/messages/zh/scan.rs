@@ -11,6 +11,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("scan.host.cpu_quota", "cgroup 的 CPU 配额（核）"),
     ("scan.host.shmem", "共享内存（Shmem）"),
     ("scan.host.mem_limit", "cgroup 的内存上限"),
+    ("scan.host.mem_limit_used", "上限内已用内存（工作集）"),
+    ("scan.host.arch", "CPU 架构"),
     ("scan.host.swap_total", "交换分区总量"),
     ("scan.host.swap_free", "交换分区空闲"),
     ("scan.host.psi_cpu_some", "CPU 压力，some（avg10）"),
@@ -61,8 +63,20 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "容器引擎 '{socket}' 未正常应答：{reason}",
     ),
     (
+        "scan.warn.engine_deadline",
+        "容器引擎 '{socket}' 在本次采集给它的 {seconds} 秒内没有应答",
+    ),
+    (
         "scan.warn.engine_not_found",
         "容器引擎 '{socket}'：未找到 Docker 或 Podman 的套接字（已尝试 {tried}）",
+    ),
+    (
+        "scan.warn.not_regular_file",
+        "'{path}' 不是普通文件（{file_type}）：已跳过",
+    ),
+    (
+        "scan.warn.file_too_large",
+        "'{path}' 超过 {limit} 字节：已跳过",
     ),
     (
         "scan.warn.statvfs_failed",
@@ -89,12 +103,12 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "容器 '{name}'：未找到它的 cgroup，未测量其数据",
     ),
     (
-        "scan.warn.own_memory_limit_unreadable",
-        "无法读取 hostfit 自身所在 cgroup 的内存上限：{cause}",
+        "scan.warn.memory_limit_unreadable",
+        "无法读取主机上各服务所在 cgroup 的内存上限：{cause}",
     ),
     (
-        "scan.warn.own_cpu_quota_unreadable",
-        "无法读取 hostfit 自身所在 cgroup 的 CPU 配额：{cause}",
+        "scan.warn.cpu_quota_unreadable",
+        "无法读取主机上各服务所在 cgroup 的 CPU 配额：{cause}",
     ),
     (
         "scan.warn.pss_unreadable",
@@ -107,6 +121,42 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "scan.warn.fds_unreadable",
         "有 {count} 个进程的打开文件无法读取：无法确定它们所监听端口的归属",
+    ),
+    (
+        "scan.warn.available_estimated",
+        "没有 MemAvailable 行（3.14 之前的内核）：可用内存按 {method} 估算为 {available}",
+    ),
+    (
+        "scan.warn.disks_not_measured",
+        "未测量磁盘：根目录不是 / 时，磁盘属于该目录树所描述的主机，而未提供该主机上 'df -P -B1' 的输出（--df）",
+    ),
+    (
+        "scan.warn.rss_from_stat",
+        "有 {count} 个进程只有 stat 文件：按其中的页数计算 RSS，每页 {page_size} 字节",
+    ),
+    (
+        "scan.warn.process_from_status",
+        "有 {count} 个进程没有 stat 文件：从 status 读取名称和 RSS，未测量其 CPU",
+    ),
+    (
+        "scan.warn.cores_disagree",
+        "sysfs 显示在线 CPU {online} 个，而 /proc/stat 列出 {listed} 个：按 {online} 个计算",
+    ),
+    (
+        "scan.warn.figure_capped",
+        "'{what}' 的值为 {value}，超过任何主机可能的数值：改用 {used}",
+    ),
+    (
+        "scan.warn.available_above_total",
+        "可用内存 {available} 大于内存总量 {total}：改用总量",
+    ),
+    (
+        "scan.warn.workload_renamed",
+        "有两个工作负载都叫 '{name}'：后一个（{kind}）改称 '{renamed}'",
+    ),
+    (
+        "scan.warn.arch_unknown",
+        "内核报告的 CPU 架构 '{machine}' 不在 hostfit 支持规划的范围（x86_64、arm64）：不填写架构",
     ),
     (
         "scan.warn.docker_host_ignored",
