@@ -98,6 +98,20 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
         rows.push(row2(msg.t("host.ports"), msg.join(&ports)));
     }
     doc.table(vec![msg.t("col.figure"), msg.t("col.value")], rows);
+    // A kernel before 3.14 gives no MemAvailable: the scan estimated it, and the verdicts rest on
+    // that estimate.
+    if let Some(w) = input
+        .snapshot
+        .warnings
+        .iter()
+        .find(|w| w.code == "available_estimated")
+    {
+        let method = w
+            .args
+            .get("method")
+            .map_or_else(String::new, |m| msg.t(&format!("method.{m}")));
+        doc.p(msg.f("host.available_estimated", &[("method", method)]));
+    }
 
     doc.h(3, msg.t("sec.reconciliation"));
     let r = &a.reconciliation;

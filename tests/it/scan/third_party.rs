@@ -374,6 +374,23 @@ fn plan_of_a_third_party_tree_says_available_was_estimated() {
         "{}",
         run.stdout
     );
+    // and in the host's figures, before any verdict, with the method
+    assert!(
+        run.stdout.contains("MemAvailable is estimated")
+            && run.stdout.contains("si_mem_available from meminfo"),
+        "{}",
+        run.stdout
+    );
+    let zh = hostfit(&[
+        "plan",
+        s(&plan),
+        "--live",
+        "--root",
+        s(&dir),
+        "--lang",
+        "zh",
+    ]);
+    assert!(zh.stdout.contains("MemAvailable 为估算值"), "{}", zh.stdout);
     let text = hostfit(&["scan", "--root", s(&dir), "--interval", "0", "--lang", "zh"]);
     assert!(
         text.stdout.contains("没有 MemAvailable 行"),

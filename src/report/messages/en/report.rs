@@ -228,4 +228,12 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     ("select.priority", "priority {priority}"),
     ("sep.sentence", " "),
+    (
+        "method.si_mem_available",
+        "the kernel's si_mem_available from meminfo and the zones' watermarks",
+    ),
+    (
+        "method.free_plus_reclaimable",
+        "MemFree + Active(file) + Inactive(file) + SReclaimable, as free did before 3.14: no reserve, so it is higher than the kernel's would be",
+    ),
 ];

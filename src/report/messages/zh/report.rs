@@ -213,4 +213,12 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     ("select.priority", "优先级 {priority}"),
     ("sep.sentence", ""),
+    (
+        "method.si_mem_available",
+        "按内核 si_mem_available 的算法，由 meminfo 和各内存区的水位线计算",
+    ),
+    (
+        "method.free_plus_reclaimable",
+        "按 3.14 之前 free 的算法：MemFree + Active(file) + Inactive(file) + SReclaimable，不扣除保留内存，因此比内核的算法偏高",
+    ),
 ];
