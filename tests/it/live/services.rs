@@ -104,7 +104,8 @@ fn live_scan_postgres() {
     };
     let (port, cgroup) = (env.get("HOSTFIT_PG_PORT"), env.get("HOSTFIT_PG_CGROUP"));
     let snap = scan();
-    let w = workload(snap, cgroup, WorkloadKind::Service);
+    // a cgroup made by hand, not a systemd unit: kind cgroup
+    let w = workload(snap, cgroup, WorkloadKind::Cgroup);
     // read before psql below adds a backend of its own
     let pids = cgroup_pids(&memory_cgroup(cgroup));
     let anon: u64 = pids.iter().map(|&p| status_bytes(p, "RssAnon")).sum();
@@ -158,7 +159,8 @@ fn live_scan_redis() {
     };
     let cgroup = env.get("HOSTFIT_REDIS_CGROUP");
     let snap = scan();
-    let w = workload(snap, cgroup, WorkloadKind::Service);
+    // a cgroup made by hand, not a systemd unit: kind cgroup
+    let w = workload(snap, cgroup, WorkloadKind::Cgroup);
     let pids = cgroup_pids(&memory_cgroup(cgroup));
     same_processes_and_port(
         "redis",
