@@ -1,17 +1,15 @@
-//! The hostfit binary: parse, run, map the result to an exit status. All work is in `cli`.
+//! The binary: run `cli`, print its worded error, map the result to an exit status. All work is
+//! in `cli`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match hostfit::cli::run() {
         Ok(status) => ExitCode::from(status),
         Err(err) => {
-            if let hostfit::cli::error::CliError::Write { source, .. } = &err
-                && source.kind() == std::io::ErrorKind::BrokenPipe
-            {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("{:?}", miette::Report::new(err));
+            // A standard error that cannot be written is no reason to panic: the status says it.
+            let _ = writeln!(std::io::stderr(), "{:?}", miette::Report::new(err));
             ExitCode::from(2)
         }
     }

@@ -12,10 +12,7 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
             stdout
                 .write_all(bytes)
                 .and_then(|()| stdout.flush())
-                .map_err(|source| CliError::Write {
-                    path: "standard output".into(),
-                    source,
-                })
+                .map_err(|source| CliError::WriteStdout { source })
         }
         Some(path) => write_atomically(path, bytes),
     }

@@ -2,14 +2,14 @@
 //! render the report, and turn `--check` into an exit status.
 
 use super::args::{PlanArgs, ReportFormat};
-use super::error::CliError;
-use super::error::InputError;
+use super::error::{CliError, InputError, Rendered};
 use super::input::{load_yaml, parse_yaml, read_text};
 use super::output::write_output;
 use super::problems::check_yaml;
 use super::spans::SpanMap;
 use crate::model::{Catalog, FieldPath, PlanFile, Snapshot};
 use crate::plan::{self, Verdict};
+use crate::report::messages::Msg;
 use crate::report::{self, Lang, Report, ReportInput};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -119,8 +119,11 @@ fn at_plan_key(
     e: CliError,
 ) -> CliError {
     let message = match &e {
-        CliError::Read { path, source } => format!("cannot read '{}': {source}", path.display()),
-        CliError::Usage(m) => m.clone(),
+        CliError::Read { .. }
+        | CliError::TooLarge { .. }
+        | CliError::NotRegular { .. }
+        | CliError::UnknownCatalog { .. }
+        | CliError::CatalogFormat { .. } => e.sentence(&Msg::new(config.lang)),
         _ => return e,
     };
     let place = SpanMap::of_yaml(text).value(&FieldPath::keys(&[key]));
@@ -142,8 +145,9 @@ pub fn render(format: ReportFormat, input: &ReportInput<'_>) -> Result<Vec<u8>, 
     };
     writer
         .write(input, &mut buffer)
-        .map_err(|e| CliError::Other {
-            message: format!("cannot render the report: {e}"),
+        .map_err(|e| CliError::Render {
+            what: Rendered::Report,
+            error: e.to_string(),
         })?;
     Ok(buffer)
 }

@@ -4,9 +4,8 @@
 //! figure is computed and no word of the table is chosen here.
 
 use super::args::LangArg;
-use super::error::CliError;
+use super::error::{CliError, Rendered};
 use super::output::write_output;
-use super::resolve_lang;
 use crate::model::{ScanWarning, Snapshot};
 use crate::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource, warning};
 use crate::report::{self, Lang};
@@ -68,16 +67,12 @@ pub fn parse_interval(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(seconds))
 }
 
-pub fn run(args: &ScanArgs) -> Result<(), CliError> {
+/// Runs `hostfit scan`; `lang` words the text table.
+pub fn run(args: &ScanArgs, lang: Lang) -> Result<(), CliError> {
     let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
     if !root.is_dir() {
-        return Err(CliError::Usage(format!(
-            "'--root {}' is not a directory",
-            root.display()
-        )));
+        return Err(CliError::RootNotDir { root });
     }
-    let env = |k: &str| std::env::var(k).ok();
-    let lang = resolve_lang(args.lang, &env);
     let snapshot = scan_snapshot(&root, args.interval)?;
     let bytes = render(&snapshot, args.format, lang)?;
     write_output(args.output.as_deref(), &bytes)
@@ -90,8 +85,9 @@ pub fn scan_snapshot(root: &Path, interval: Duration) -> Result<Snapshot, CliErr
     if !interval.is_zero() {
         std::thread::sleep(interval);
     }
-    let mut snapshot = pending.finish().map_err(|e| CliError::Other {
-        message: format!("cannot scan '{}': {e}", root.display()),
+    let mut snapshot = pending.finish().map_err(|e| CliError::Scan {
+        root: root.to_path_buf(),
+        error: e.to_string(),
     })?;
     snapshot.warnings.extend(notes);
     Ok(snapshot)
@@ -145,8 +141,9 @@ fn config_for(root: &Path, taken_at: String) -> (ScanConfig, Vec<ScanWarning>) {
 
 /// The snapshot in the chosen format; `lang` matters to the text table only.
 pub fn render(snapshot: &Snapshot, format: ScanFormat, lang: Lang) -> Result<Vec<u8>, CliError> {
-    let other = |e: &dyn std::fmt::Display| CliError::Other {
-        message: format!("cannot write the snapshot: {e}"),
+    let other = |e: &dyn std::fmt::Display| CliError::Render {
+        what: Rendered::Snapshot,
+        error: e.to_string(),
     };
     match format {
         ScanFormat::Json => serde_json::to_string_pretty(snapshot)

@@ -40,13 +40,9 @@ pub(super) fn run_import(
         catalog.name = name.clone();
     }
     if let Some(problem) = catalog.problems().first() {
-        let args: Vec<(&str, String)> = problem.args.iter().map(|(k, v)| (*k, v.clone())).collect();
-        return Err(CliError::Other {
-            message: format!(
-                "the catalog imported from '{}' is not valid: {}",
-                path.display(),
-                crate::report::messages::Msg::new(lang).f(problem.key, &args)
-            ),
+        return Err(CliError::ImportInvalid {
+            path,
+            problem: problem.clone(),
         });
     }
     let skipped: Vec<SkippedEntry<'_>> = skipped

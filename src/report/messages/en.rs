@@ -2,10 +2,16 @@
 //! (a test checks).
 
 mod catalog;
+mod cli;
 mod problems;
 mod report;
 mod scan;
 
 /// The areas' tables, searched in order.
-pub(super) const TABLES: &[&[(&str, &str)]] =
-    &[report::TABLE, scan::TABLE, catalog::TABLE, problems::TABLE];
+pub(super) const TABLES: &[&[(&str, &str)]] = &[
+    report::TABLE,
+    scan::TABLE,
+    catalog::TABLE,
+    problems::TABLE,
+    cli::TABLE,
+];
