@@ -8,8 +8,9 @@ mod list;
 
 use super::args::LangArg;
 use super::error::{CliError, InputError};
-use super::input::{parse_yaml, read_text};
+use super::input::parse_yaml;
 use super::problems::{check_yaml, problem_error};
+use super::read::{join_relative, read_text};
 use crate::catalog::{ImportError, builtin_names, builtin_text, parse_catalog_csv};
 use crate::model::{Catalog, Segment};
 use crate::report::Lang;
@@ -133,7 +134,7 @@ pub fn resolve_catalog(spec: &str, base_dir: &Path, lang: Lang) -> Result<Catalo
     if let Some(found) = builtin(spec, lang) {
         return found;
     }
-    let path = crate::cli::input::join_relative(base_dir, Path::new(spec));
+    let path = join_relative(base_dir, Path::new(spec));
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());

@@ -10,6 +10,7 @@ pub mod input;
 pub mod output;
 pub mod plan_cmd;
 pub mod problems;
+pub mod read;
 pub mod scan;
 pub mod spans;
 

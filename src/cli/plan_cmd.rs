@@ -3,9 +3,10 @@
 
 use super::args::{PlanArgs, ReportFormat};
 use super::error::{CliError, InputError, Rendered};
-use super::input::{load_yaml, parse_yaml, read_text};
+use super::input::{load_yaml, parse_yaml};
 use super::output::write_output;
 use super::problems::check_yaml;
+use super::read::{join_relative, read_text};
 use super::spans::SpanMap;
 use crate::model::{Catalog, FieldPath, PlanFile, Snapshot};
 use crate::plan::{self, Verdict};
@@ -77,9 +78,7 @@ pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>)
     let base = base_dir(&config.plan);
     let source = match (&config.snapshot, &plan.host) {
         (Some(s), _) => s.clone(),
-        (None, Some(host)) => {
-            SnapshotSource::File(super::input::join_relative(&base, Path::new(host)))
-        }
+        (None, Some(host)) => SnapshotSource::File(join_relative(&base, Path::new(host))),
         (None, None) => SnapshotSource::Live {
             root: PathBuf::from("/"),
         },

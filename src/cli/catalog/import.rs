@@ -7,8 +7,8 @@ use crate::catalog::{
     ImportOptions, Imported, catalog_yaml, parse_aliyun_price_json, parse_skypilot_csv,
 };
 use crate::cli::error::CliError;
-use crate::cli::input::read_text;
 use crate::cli::output::write_atomically;
+use crate::cli::read::read_text;
 use crate::report::Lang;
 use crate::report::catalog::{ImportSummary, SkippedEntry, import_header, write_import_summary};
 use std::io::Write;
