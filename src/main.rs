@@ -14,3 +14,14 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Before `main`, Rust's runtime opens /dev/null on a closed standard output, so that
+/// `hostfit plan … >&-` would write the report nowhere and exit 0. The loader runs this
+/// before the runtime starts, while a closed standard output is still closed.
+#[used]
+#[unsafe(link_section = ".init_array")]
+static LOOK_AT_STDOUT: extern "C" fn() = look_at_stdout;
+
+extern "C" fn look_at_stdout() {
+    hostfit::cli::output::note_stdout();
+}

@@ -9,6 +9,7 @@ mod list;
 use super::args::LangArg;
 use super::error::{CliError, InputError};
 use super::input::parse_yaml;
+use super::output::{StdoutSink, write_stdout};
 use super::problems::{check_yaml, problem_error};
 use super::read::{join_relative, read_text};
 use crate::catalog::{ImportError, builtin_names, builtin_text, parse_catalog_csv};
@@ -96,9 +97,8 @@ impl ImportSource {
 
 /// Runs `hostfit catalog` in `lang`, writing to standard output and warnings to standard error.
 pub fn run(args: &CatalogArgs, lang: Lang) -> Result<(), CliError> {
-    let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
-    execute(args, lang, Path::new(""), &mut stdout, &mut stderr)
+    execute(args, lang, Path::new(""), &mut StdoutSink, &mut stderr)
 }
 
 fn execute(
@@ -146,6 +146,13 @@ pub fn resolve_catalog(spec: &str, base_dir: &Path, lang: Lang) -> Result<Catalo
     };
     let text = read_text(&path)?;
     load_text(&path, &text, format, lang)
+}
+
+/// The file a catalog spec names, `None` for a built-in.
+pub fn catalog_file(spec: &str, base_dir: &Path) -> Option<PathBuf> {
+    builtin_text(spec)
+        .is_none()
+        .then(|| join_relative(base_dir, Path::new(spec)))
 }
 
 fn unknown_catalog(spec: &str, path: &Path) -> CliError {
@@ -212,12 +219,6 @@ pub(super) fn import_error(path: &Path, text: &str, err: ImportError) -> CliErro
         Some(help) => error.with_help(help).into(),
         None => error.into(),
     }
-}
-
-fn write_stdout(out: &mut dyn Write, bytes: &[u8]) -> Result<(), CliError> {
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|source| CliError::WriteStdout { source })
 }
 
 #[cfg(test)]

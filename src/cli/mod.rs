@@ -36,6 +36,7 @@ pub fn resolve_lang(flag: Option<LangArg>, env: &dyn Fn(&str) -> Option<String>)
 /// language, for status 2. A broken pipe on the output is status 0: the reader has what it
 /// wanted.
 pub fn run() -> Result<u8, Worded> {
+    output::note_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -5,7 +5,7 @@
 
 use super::args::LangArg;
 use super::error::{CliError, Rendered};
-use super::output::write_output;
+use super::output::Output;
 use crate::model::{ScanWarning, Snapshot};
 use crate::probe::{self, DiskSource, EngineSource, ScanConfig, SocketSource, warning};
 use crate::report::{self, Lang};
@@ -67,15 +67,17 @@ pub fn parse_interval(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(seconds))
 }
 
-/// Runs `hostfit scan`; `lang` words the text table.
+/// Runs `hostfit scan`; `lang` words the text table. The output is made ready before the scan,
+/// so that an unwritable `--output` is said before the interval is waited out.
 pub fn run(args: &ScanArgs, lang: Lang) -> Result<(), CliError> {
     let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
     if !root.is_dir() {
         return Err(CliError::RootNotDir { root });
     }
+    let output = Output::open(args.output.as_deref(), &[] as &[&Path])?;
     let snapshot = scan_snapshot(&root, args.interval)?;
     let bytes = render(&snapshot, args.format, lang)?;
-    write_output(args.output.as_deref(), &bytes)
+    output.write(&bytes)
 }
 
 /// Scans the host under `root`, measuring CPU over `interval`.

@@ -2,12 +2,12 @@
 //! catalog as YAML (whole or not at all) and have `report::catalog` word the header and the
 //! summary of what was imported and skipped.
 
-use super::{ImportArgs, ImportSource, import_error, write_stdout};
+use super::{ImportArgs, ImportSource, import_error};
 use crate::catalog::{
     ImportOptions, Imported, catalog_yaml, parse_aliyun_price_json, parse_skypilot_csv,
 };
 use crate::cli::error::CliError;
-use crate::cli::output::write_atomically;
+use crate::cli::output::{Output, write_stdout};
 use crate::cli::read::read_text;
 use crate::report::Lang;
 use crate::report::catalog::{ImportSummary, SkippedEntry, import_header, write_import_summary};
@@ -22,6 +22,8 @@ pub(super) fn run_import(
     warn: &mut dyn Write,
 ) -> Result<(), CliError> {
     let path = base_dir.join(&args.file);
+    let output = args.output.as_ref().map(|o| base_dir.join(o));
+    let output = Output::open(output.as_deref(), &[&path])?;
     let text = read_text(&path)?;
     let as_of = args.as_of.clone().or_else(|| modified_date(&path));
     let options = ImportOptions {
@@ -53,7 +55,7 @@ pub(super) fn run_import(
         })
         .collect();
     let file = args.file.display().to_string();
-    let output = args.output.as_ref().map(|o| o.display().to_string());
+    let shown = args.output.as_ref().map(|o| o.display().to_string());
     let summary = ImportSummary {
         source: args.from.label(),
         file: &file,
@@ -63,12 +65,12 @@ pub(super) fn run_import(
             .first()
             .map_or("", |it| it.region.as_str()),
         types: catalog.instances.len(),
-        output: output.as_deref(),
+        output: shown.as_deref(),
         skipped: &skipped,
     };
     let yaml = catalog_yaml(&catalog, &import_header(&summary, lang));
     match &args.output {
-        Some(output) => write_atomically(&base_dir.join(output), yaml.as_bytes())?,
+        Some(_) => output.write(yaml.as_bytes())?,
         None => write_stdout(out, yaml.as_bytes())?,
     }
     let mut note = Vec::new();
