@@ -5,6 +5,7 @@ mod bad_input;
 mod catalog;
 mod live_scan;
 mod options;
+mod output;
 mod plan;
 mod report;
 mod scan;
