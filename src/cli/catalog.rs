@@ -8,9 +8,10 @@ mod list;
 
 use super::args::LangArg;
 use super::error::CliError;
-use super::input::{parse_yaml, read_text};
+use super::input::parse_yaml;
+use super::output::{StdoutSink, write_stdout};
 use super::problems::{check_yaml, problem_error};
-use super::resolve_lang;
+use super::read::{join_relative, read_text};
 use crate::catalog::{builtin_names, builtin_text, parse_catalog_csv};
 use crate::model::{Catalog, Segment};
 use crate::report::Lang;
@@ -94,13 +95,10 @@ impl ImportSource {
     }
 }
 
-/// Runs `hostfit catalog`, writing to standard output and warnings to standard error.
-pub fn run(args: &CatalogArgs) -> Result<(), CliError> {
-    let env = |k: &str| std::env::var(k).ok();
-    let lang = resolve_lang(args.lang, &env);
-    let mut stdout = std::io::stdout().lock();
+/// Runs `hostfit catalog` in `lang`, writing to standard output and warnings to standard error.
+pub fn run(args: &CatalogArgs, lang: Lang) -> Result<(), CliError> {
     let mut stderr = std::io::stderr().lock();
-    execute(args, lang, Path::new(""), &mut stdout, &mut stderr)
+    execute(args, lang, Path::new(""), &mut StdoutSink, &mut stderr)
 }
 
 fn execute(
@@ -136,7 +134,7 @@ pub fn resolve_catalog(spec: &str, base_dir: &Path, lang: Lang) -> Result<Catalo
     if let Some(found) = builtin(spec, lang) {
         return found;
     }
-    let path = crate::cli::input::join_relative(base_dir, Path::new(spec));
+    let path = join_relative(base_dir, Path::new(spec));
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -144,35 +142,33 @@ pub fn resolve_catalog(spec: &str, base_dir: &Path, lang: Lang) -> Result<Catalo
         Some("yaml" | "yml" | "json") => FileFormat::Yaml,
         Some("csv") => FileFormat::Csv,
         _ if !path.exists() => return Err(unknown_catalog(spec, &path)),
-        _ => {
-            return Err(CliError::Usage(format!(
-                "cannot tell the format of catalog '{}': expected a name ending in .yaml, .yml, .json or .csv",
-                path.display()
-            )));
-        }
+        _ => return Err(CliError::CatalogFormat { path }),
     };
     let text = read_text(&path)?;
     load_text(&path, &text, format, lang)
 }
 
+/// The file a catalog spec names, `None` for a built-in.
+pub fn catalog_file(spec: &str, base_dir: &Path) -> Option<PathBuf> {
+    builtin_text(spec)
+        .is_none()
+        .then(|| join_relative(base_dir, Path::new(spec)))
+}
+
 fn unknown_catalog(spec: &str, path: &Path) -> CliError {
-    let names: Vec<&str> = builtin_names().collect();
-    let close = names
+    let builtins: Vec<String> = builtin_names().map(str::to_string).collect();
+    let close = builtins
         .iter()
-        .map(|n| (strsim::jaro_winkler(spec, n), *n))
+        .map(|n| (strsim::jaro_winkler(spec, n), n))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, n)| format!("; did you mean '{n}'?"))
-        .unwrap_or_default();
-    CliError::Usage(format!(
-        "unknown catalog '{spec}': the built-in catalogs are {}, and there is no file '{}'{close}",
-        names
-            .iter()
-            .map(|n| format!("'{n}'"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        path.display()
-    ))
+        .map(|(_, n)| n.clone());
+    CliError::UnknownCatalog {
+        spec: spec.to_string(),
+        path: path.to_path_buf(),
+        builtins,
+        close,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,15 +210,6 @@ fn load_text(path: &Path, text: &str, format: FileFormat, lang: Lang) -> Result<
             Ok(catalog)
         }
     }
-}
-
-fn write_stdout(out: &mut dyn Write, bytes: &[u8]) -> Result<(), CliError> {
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|source| CliError::Write {
-            path: "standard output".into(),
-            source,
-        })
 }
 
 #[cfg(test)]

@@ -1,6 +1,14 @@
 //! The errors the command line reports: bad input files (with file, line, column and a snippet),
-//! bad flags, and I/O. Every one of them exits with status 2.
+//! bad flags, and I/O, worded from the en/zh tables in the user's language. Every one of them
+//! exits with status 2.
 
+mod worded;
+
+pub use worded::Worded;
+
+use crate::model::Problem;
+use crate::report::Lang;
+use crate::report::messages::Msg;
 use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::path::{Path, PathBuf};
 
@@ -145,27 +153,178 @@ impl SourceCode for Excerpt {
     }
 }
 
-#[derive(Debug, thiserror::Error, Diagnostic)]
+/// What a command could not do. Each variant keeps the values its message names; the words
+/// come from the `cli` area of the en/zh tables when `worded` is given the user's language.
+/// `Display` is the English sentence, for logs and tests.
+#[derive(Debug)]
 pub enum CliError {
-    #[error(transparent)]
-    #[diagnostic(transparent)]
+    /// A user file that does not say what hostfit expects; worded where it is made.
     Input(Box<InputError>),
-    #[error("cannot read '{}'", path.display())]
+    /// An input file that is not UTF-8: the place of the first bad byte, counted in characters.
+    NotUtf8 {
+        path: PathBuf,
+        /// The file with each bad sequence replaced, for the snippet.
+        text: String,
+        line: usize,
+        column: usize,
+        /// The first bad byte; `None` when the file ends inside a character.
+        byte: Option<u8>,
+    },
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write '{}'", path.display())]
+    /// An input file above the most hostfit reads.
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+    },
+    /// An input path that is a directory, a FIFO, a socket or a device.
+    NotRegular {
+        path: PathBuf,
+        kind: FileKind,
+    },
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{0}")]
-    #[diagnostic(code(hostfit::usage))]
-    Usage(String),
-    #[error("{message}")]
-    Other { message: String },
+    WriteStdout {
+        source: std::io::Error,
+    },
+    /// Standard output was closed when hostfit started (`>&-`).
+    StdoutClosed,
+    /// `--output` names a directory, a socket or a block device.
+    OutputKind {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// `--output` is a symbolic link to nothing.
+    OutputDangling {
+        path: PathBuf,
+        target: PathBuf,
+    },
+    /// `--output` ends in `/`, `.` or `..`.
+    OutputNoName {
+        path: PathBuf,
+    },
+    /// `--output` was a FIFO or a device when looked at and something else once opened.
+    OutputChanged {
+        path: PathBuf,
+    },
+    /// `--output` is the same file (device and inode) as one of the inputs.
+    OutputIsInput {
+        path: PathBuf,
+        input: PathBuf,
+    },
+    /// The replacement of an existing file cannot be given the old file's owner and group.
+    KeepOwner {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A catalog that is neither built in nor a file; `close` is the nearest built-in name.
+    UnknownCatalog {
+        spec: String,
+        path: PathBuf,
+        builtins: Vec<String>,
+        close: Option<String>,
+    },
+    CatalogFormat {
+        path: PathBuf,
+    },
+    NoBuiltin {
+        name: String,
+    },
+    /// An imported catalog that breaks a rule of catalogs, worded from its problem's key.
+    ImportInvalid {
+        path: PathBuf,
+        problem: Problem,
+    },
+    RootNotDir {
+        root: PathBuf,
+    },
+    /// A flag that names a directory names something else.
+    FlagNotDir {
+        flag: &'static str,
+        path: PathBuf,
+    },
+    /// `--df` names a file that is not the output of `df -P -B1`.
+    DfInvalid {
+        path: PathBuf,
+        error: String,
+    },
+    Scan {
+        root: PathBuf,
+        error: String,
+    },
+    /// A report, snapshot or listing that could not be put into words in memory.
+    Render {
+        what: Rendered,
+        error: String,
+    },
 }
+
+/// What a path is when hostfit needs a regular file there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    Other,
+}
+
+impl FileKind {
+    /// The kind of a file that is not a regular file; `None` for a regular file.
+    pub fn of(file_type: std::fs::FileType) -> Option<FileKind> {
+        use std::os::unix::fs::FileTypeExt;
+        Some(if file_type.is_file() {
+            return None;
+        } else if file_type.is_dir() {
+            FileKind::Directory
+        } else if file_type.is_fifo() {
+            FileKind::Fifo
+        } else if file_type.is_socket() {
+            FileKind::Socket
+        } else if file_type.is_char_device() {
+            FileKind::CharDevice
+        } else if file_type.is_block_device() {
+            FileKind::BlockDevice
+        } else {
+            FileKind::Other
+        })
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            FileKind::Directory => "cli.kind.directory",
+            FileKind::Fifo => "cli.kind.fifo",
+            FileKind::Socket => "cli.kind.socket",
+            FileKind::CharDevice => "cli.kind.char_device",
+            FileKind::BlockDevice => "cli.kind.block_device",
+            FileKind::Other => "cli.kind.other",
+        }
+    }
+}
+
+/// What was being rendered when `CliError::Render` happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendered {
+    Report,
+    Snapshot,
+    Listing,
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::Input(e) => e.fmt(f),
+            _ => f.write_str(&self.sentence(&Msg::new(Lang::En))),
+        }
+    }
+}
+
+impl std::error::Error for CliError {}
 
 impl From<Box<InputError>> for CliError {
     fn from(e: Box<InputError>) -> CliError {

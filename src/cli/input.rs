@@ -4,26 +4,10 @@
 
 use super::error::{CliError, InputError};
 use super::parse_error;
+use super::read::read_text;
 use crate::report::Lang;
 use serde::de::DeserializeOwned;
 use std::path::Path;
-
-/// `base/rel` without the `./` steps that make paths in messages hard to read; an absolute `rel`
-/// stays as it is.
-pub fn join_relative(base: &Path, rel: &Path) -> std::path::PathBuf {
-    base.join(rel)
-        .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .collect()
-}
-
-/// Reads a whole file, or says which file could not be read.
-pub fn read_text(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    })
-}
 
 /// Parses YAML (or JSON) text into `T`, or points at the place that is wrong, in `lang`.
 pub fn parse_yaml<T: DeserializeOwned>(

@@ -1,5 +1,6 @@
 //! The command-line layer: clap arguments become validated settings, files are read, the other
-//! layers are called, and results become exit codes. No business logic lives here.
+//! layers are called, and results become exit codes and errors in the user's language. No
+//! business logic lives here.
 
 pub mod args;
 pub mod catalog;
@@ -10,13 +11,14 @@ pub mod output;
 pub mod parse_error;
 pub mod plan_cmd;
 pub mod problems;
+pub mod read;
 pub mod scan;
 pub mod spans;
 
 use crate::report::Lang;
 use args::{Cli, Command, LangArg};
 use clap::Parser;
-use error::CliError;
+use error::Worded;
 
 /// The language: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_* is Chinese), else English.
 pub fn resolve_lang(flag: Option<LangArg>, env: &dyn Fn(&str) -> Option<String>) -> Lang {
@@ -30,8 +32,12 @@ pub fn resolve_lang(flag: Option<LangArg>, env: &dyn Fn(&str) -> Option<String>)
     }
 }
 
-/// Parses the arguments and runs the command. Returns the exit status for success paths.
-pub fn run() -> Result<u8, CliError> {
+/// Parses the arguments, resolves the language and runs the command. Returns the exit status
+/// (0 done, 1 `--check` found a scenario that does not fit), or the error worded in the user's
+/// language, for status 2. A broken pipe on the output is status 0: the reader has what it
+/// wanted.
+pub fn run() -> Result<u8, Worded> {
+    output::note_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -41,13 +47,21 @@ pub fn run() -> Result<u8, CliError> {
         }
     };
     let env = |k: &str| std::env::var(k).ok();
-    match cli.command {
-        Command::Plan(args) => {
-            let config = plan_cmd::PlanConfig::from_args(&args, resolve_lang(args.out.lang, &env));
-            plan_cmd::run(&config)
-        }
-        Command::Scan(args) => scan::run(&args).map(|()| 0),
-        Command::Catalog(args) => catalog::run(&args).map(|()| 0),
+    let flag = match &cli.command {
+        Command::Plan(args) => args.out.lang,
+        Command::Scan(args) => args.lang,
+        Command::Catalog(args) => args.lang,
+    };
+    let lang = resolve_lang(flag, &env);
+    let result = match cli.command {
+        Command::Plan(args) => plan_cmd::run(&plan_cmd::PlanConfig::from_args(&args, lang)),
+        Command::Scan(args) => scan::run(&args, lang).map(|()| 0),
+        Command::Catalog(args) => catalog::run(&args, lang).map(|()| 0),
+    };
+    match result {
+        Ok(status) => Ok(status),
+        Err(e) if e.is_broken_pipe() => Ok(0),
+        Err(e) => Err(e.worded(lang)),
     }
 }
 

@@ -1,16 +1,18 @@
-//! `hostfit plan`: read the plan, the snapshot (or scan live) and the catalog, run the planner,
-//! render the report, and turn `--check` into an exit status.
+//! `hostfit plan`: read the plan, make the output ready (refusing one that is an input), read the
+//! snapshot (or scan live) and the catalog, run the planner, render the report, and turn
+//! `--check` into an exit status.
 
 use super::args::{PlanArgs, ReportFormat};
-use super::error::CliError;
-use super::error::InputError;
-use super::input::{load_yaml, parse_yaml, read_text};
-use super::output::write_output;
+use super::error::{CliError, InputError, Rendered};
+use super::input::{load_yaml, parse_yaml};
+use super::output::Output;
 use super::problems::check_yaml;
+use super::read::{join_relative, read_text};
 use super::scan::SourceArgs;
 use super::spans::SpanMap;
 use crate::model::{Catalog, FieldPath, PlanFile, Snapshot};
 use crate::plan::{self, Verdict};
+use crate::report::messages::Msg;
 use crate::report::{self, Lang, Report, ReportInput};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -72,44 +74,83 @@ fn base_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// Reads the plan and everything it refers to.
-pub fn load(config: &PlanConfig) -> Result<(PlanFile, Snapshot, Option<Catalog>), CliError> {
-    let text = read_text(&config.plan)?;
-    let plan: PlanFile = parse_yaml(&config.plan, &text, config.lang)?;
-    check_yaml(&config.plan, &text, &plan.problems(), config.lang)?;
-    let base = base_dir(&config.plan);
-    let source = match (&config.snapshot, &plan.host) {
-        (Some(s), _) => s.clone(),
-        (None, Some(host)) => {
-            SnapshotSource::File(super::input::join_relative(&base, Path::new(host)))
+/// The plan, read and checked, and where the rest comes from.
+struct Sources {
+    text: String,
+    plan: PlanFile,
+    snapshot: SnapshotSource,
+    /// The catalog's name or file, and the folder a file name is relative to.
+    catalog: Option<(String, PathBuf)>,
+}
+
+impl Sources {
+    fn read(config: &PlanConfig) -> Result<Sources, CliError> {
+        let text = read_text(&config.plan)?;
+        let plan: PlanFile = parse_yaml(&config.plan, &text, config.lang)?;
+        check_yaml(&config.plan, &text, &plan.problems(), config.lang)?;
+        let base = base_dir(&config.plan);
+        let snapshot = match (&config.snapshot, &plan.host) {
+            (Some(s), _) => s.clone(),
+            (None, Some(host)) => SnapshotSource::File(join_relative(&base, Path::new(host))),
+            (None, None) => SnapshotSource::Live(SourceArgs::default()),
+        };
+        let catalog = match (&config.catalog, &plan.catalog) {
+            (Some(spec), _) => Some((spec.clone(), PathBuf::from("."))),
+            (None, Some(spec)) => Some((spec.clone(), base)),
+            (None, None) => None,
+        };
+        Ok(Sources {
+            text,
+            plan,
+            snapshot,
+            catalog,
+        })
+    }
+
+    /// The files read, for `--output` to be compared with.
+    fn files(&self, config: &PlanConfig) -> Vec<PathBuf> {
+        let mut files = vec![config.plan.clone()];
+        if let SnapshotSource::File(path) = &self.snapshot {
+            files.push(path.clone());
         }
-        (None, None) => SnapshotSource::Live(SourceArgs::default()),
-    };
+        if let Some(path) = self
+            .catalog
+            .as_ref()
+            .and_then(|(spec, base)| super::catalog::catalog_file(spec, base))
+        {
+            files.push(path);
+        }
+        files
+    }
+}
+
+/// The snapshot (read, or scanned live) and the catalog the plan or the flags name.
+fn load_rest(
+    config: &PlanConfig,
+    sources: &Sources,
+) -> Result<(Snapshot, Option<Catalog>), CliError> {
+    let text = &sources.text;
     let from_plan = config.snapshot.is_none();
-    let snapshot = match source {
+    let snapshot = match &sources.snapshot {
         SnapshotSource::File(path) => {
-            let (snapshot, snapshot_text) = load_yaml::<Snapshot>(&path, config.lang)
-                .map_err(|e| at_plan_key(config, &text, from_plan, "host", e))?;
-            check_yaml(&path, &snapshot_text, &snapshot.problems(), config.lang)?;
+            let (snapshot, snapshot_text) = load_yaml::<Snapshot>(path, config.lang)
+                .map_err(|e| at_plan_key(config, text, from_plan, "host", e))?;
+            check_yaml(path, &snapshot_text, &snapshot.problems(), config.lang)?;
             snapshot
         }
         SnapshotSource::Live(sources) => {
-            super::scan::scan_snapshot(&sources, Duration::from_secs(1))?
+            super::scan::scan_snapshot(sources, Duration::from_secs(1))?
         }
     };
-    let catalog = match (&config.catalog, &plan.catalog) {
-        (Some(spec), _) => Some(super::catalog::resolve_catalog(
-            spec,
-            Path::new("."),
-            config.lang,
-        )?),
-        (None, Some(spec)) => Some(
-            super::catalog::resolve_catalog(spec, &base, config.lang)
-                .map_err(|e| at_plan_key(config, &text, true, "catalog", e))?,
+    let from_plan = config.catalog.is_none();
+    let catalog = match &sources.catalog {
+        Some((spec, base)) => Some(
+            super::catalog::resolve_catalog(spec, base, config.lang)
+                .map_err(|e| at_plan_key(config, text, from_plan, "catalog", e))?,
         ),
-        (None, None) => None,
+        None => None,
     };
-    Ok((plan, snapshot, catalog))
+    Ok((snapshot, catalog))
 }
 
 /// A file the plan names that cannot be read or found is reported at the plan's line that names
@@ -122,8 +163,11 @@ fn at_plan_key(
     e: CliError,
 ) -> CliError {
     let message = match &e {
-        CliError::Read { path, source } => format!("cannot read '{}': {source}", path.display()),
-        CliError::Usage(m) => m.clone(),
+        CliError::Read { .. }
+        | CliError::TooLarge { .. }
+        | CliError::NotRegular { .. }
+        | CliError::UnknownCatalog { .. }
+        | CliError::CatalogFormat { .. } => e.sentence(&Msg::new(config.lang)),
         _ => return e,
     };
     let place = SpanMap::of_yaml(text).value(&FieldPath::keys(&[key]));
@@ -145,16 +189,19 @@ pub fn render(format: ReportFormat, input: &ReportInput<'_>) -> Result<Vec<u8>, 
     };
     writer
         .write(input, &mut buffer)
-        .map_err(|e| CliError::Other {
-            message: format!("cannot render the report: {e}"),
+        .map_err(|e| CliError::Render {
+            what: Rendered::Report,
+            error: e.to_string(),
         })?;
     Ok(buffer)
 }
 
 /// Runs `hostfit plan`; returns the exit status (0, or 1 under `--check` when a scenario does not fit).
 pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
-    let (plan_file, snapshot, catalog) = load(config)?;
-    let analysis = plan::analyze(&snapshot, &plan_file, catalog.as_ref());
+    let sources = Sources::read(config)?;
+    let output = Output::open(config.output.as_deref(), &sources.files(config))?;
+    let (snapshot, catalog) = load_rest(config, &sources)?;
+    let analysis = plan::analyze(&snapshot, &sources.plan, catalog.as_ref());
     let input = ReportInput {
         analysis: &analysis,
         snapshot: &snapshot,
@@ -162,7 +209,7 @@ pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
         color: config.color,
     };
     let bytes = render(config.format, &input)?;
-    write_output(config.output.as_deref(), &bytes)?;
+    output.write(&bytes)?;
     let failed = analysis
         .scenarios
         .iter()

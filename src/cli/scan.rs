@@ -5,9 +5,8 @@
 //! is computed and no word of the table is chosen here.
 
 use super::args::LangArg;
-use super::error::CliError;
-use super::output::write_output;
-use super::resolve_lang;
+use super::error::{CliError, Rendered};
+use super::output::Output;
 use crate::model::{ScanWarning, Snapshot};
 use crate::probe::{
     self, ArchSource, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource, warning,
@@ -94,20 +93,30 @@ pub fn parse_interval(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(seconds))
 }
 
-pub fn run(args: &ScanArgs) -> Result<(), CliError> {
-    let env = |k: &str| std::env::var(k).ok();
-    let lang = resolve_lang(args.lang, &env);
+/// Runs `hostfit scan`; `lang` words the text table. The output is made ready before the scan,
+/// so that an unwritable `--output` is said before the interval is waited out.
+pub fn run(args: &ScanArgs, lang: Lang) -> Result<(), CliError> {
+    let mut inputs: Vec<&Path> = Vec::new();
+    if let Some(df) = &args.sources.df {
+        inputs.push(df);
+    }
+    let root = args.sources.root();
+    if !root.is_dir() {
+        return Err(CliError::RootNotDir { root });
+    }
+    let output = Output::open(args.output.as_deref(), &inputs)?;
     let snapshot = scan_snapshot(&args.sources, args.interval)?;
     let bytes = render(&snapshot, args.format, lang)?;
-    write_output(args.output.as_deref(), &bytes)
+    output.write(&bytes)
 }
 
 /// Scans the host the sources describe, measuring CPU over `interval`.
 pub fn scan_snapshot(sources: &SourceArgs, interval: Duration) -> Result<Snapshot, CliError> {
     let root = sources.root();
     let (config, notes) = config_for(sources, super::clock::now_rfc3339())?;
-    let cannot = |e: probe::ProbeError| CliError::Other {
-        message: format!("cannot scan '{}': {e}", root.display()),
+    let cannot = |e: probe::ProbeError| CliError::Scan {
+        root: root.clone(),
+        error: e.to_string(),
     };
     let pending = probe::begin(&config, !interval.is_zero()).map_err(cannot)?;
     if !interval.is_zero() {
@@ -127,19 +136,16 @@ fn config_for(
 ) -> Result<(ScanConfig, Vec<ScanWarning>), CliError> {
     let root = sources.root();
     if !root.is_dir() {
-        return Err(CliError::Usage(format!(
-            "'--root {}' is not a directory",
-            root.display()
-        )));
+        return Err(CliError::RootNotDir { root });
     }
     let live = root.canonicalize().is_ok_and(|p| p == Path::new("/"));
     let mut notes = Vec::new();
     let engine = match &sources.engine_replies {
         Some(dir) if !dir.is_dir() => {
-            return Err(CliError::Usage(format!(
-                "'--engine-replies {}' is not a directory",
-                dir.display()
-            )));
+            return Err(CliError::FlagNotDir {
+                flag: "--engine-replies",
+                path: dir.clone(),
+            });
         }
         Some(dir) => EngineSource::Replies(dir.clone()),
         None => {
@@ -161,9 +167,11 @@ fn config_for(
     };
     let disks = match &sources.df {
         Some(path) => {
-            let text = super::input::read_text(path)?;
-            let lines = probe::parse_df(&text)
-                .map_err(|e| CliError::Usage(format!("'--df {}': {e}", path.display())))?;
+            let text = super::read::read_text(path)?;
+            let lines = probe::parse_df(&text).map_err(|e| CliError::DfInvalid {
+                path: path.clone(),
+                error: e.to_string(),
+            })?;
             DiskSource::Df(lines)
         }
         None if live => DiskSource::Statvfs,
@@ -200,8 +208,9 @@ fn config_for(
 
 /// The snapshot in the chosen format; `lang` matters to the text table only.
 pub fn render(snapshot: &Snapshot, format: ScanFormat, lang: Lang) -> Result<Vec<u8>, CliError> {
-    let other = |e: &dyn std::fmt::Display| CliError::Other {
-        message: format!("cannot write the snapshot: {e}"),
+    let other = |e: &dyn std::fmt::Display| CliError::Render {
+        what: Rendered::Snapshot,
+        error: e.to_string(),
     };
     match format {
         ScanFormat::Json => serde_json::to_string_pretty(snapshot)

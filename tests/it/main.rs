@@ -5,6 +5,7 @@ mod bad_input;
 mod catalog;
 mod live;
 mod options;
+mod output;
 mod plain_words;
 mod plan;
 mod report;

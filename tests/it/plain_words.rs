@@ -231,7 +231,6 @@ fn huge_numbers() {
 /// text); on this branch the reader still refuses such a file without a place. The reader of
 /// the h-output branch (cli/read.rs) words it at the first bad byte: run this after the merge.
 #[test]
-#[ignore = "needs the reading helper of h-output (cli/read.rs), which places invalid UTF-8"]
 fn invalid_utf8_bytes() {
     let dir = case("pw-utf8", "snapshot.yaml", "");
     let mut bytes = original("snapshot.yaml").into_bytes();

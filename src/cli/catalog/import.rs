@@ -3,14 +3,14 @@
 //! summary of what was imported and skipped. The importers' errors and skip reasons are phrases;
 //! they are worded here from the tables, in the user's language.
 
-use super::{ImportArgs, ImportSource, write_stdout};
+use super::{ImportArgs, ImportSource};
 use crate::catalog::{
     ImportError, ImportOptions, Imported, catalog_yaml, parse_aliyun_price_json, parse_skypilot_csv,
 };
 use crate::cli::error::{CliError, InputError};
-use crate::cli::input::read_text;
-use crate::cli::output::write_atomically;
+use crate::cli::output::{Output, write_stdout};
 use crate::cli::parse_error::word;
+use crate::cli::read::read_text;
 use crate::report::Lang;
 use crate::report::catalog::{ImportSummary, SkippedEntry, import_header, write_import_summary};
 use crate::report::messages::Msg;
@@ -25,6 +25,8 @@ pub(super) fn run_import(
     warn: &mut dyn Write,
 ) -> Result<(), CliError> {
     let path = base_dir.join(&args.file);
+    let output = args.output.as_ref().map(|o| base_dir.join(o));
+    let output = Output::open(output.as_deref(), &[&path])?;
     let text = read_text(&path)?;
     let as_of = args.as_of.clone().or_else(|| modified_date(&path));
     let options = ImportOptions {
@@ -44,15 +46,9 @@ pub(super) fn run_import(
     }
     let msg = Msg::new(lang);
     if let Some(problem) = catalog.problems().first() {
-        let args: Vec<(&str, String)> = problem.args.iter().map(|(k, v)| (*k, v.clone())).collect();
-        return Err(CliError::Other {
-            message: msg.f(
-                "catalog.import.invalid",
-                &[
-                    ("file", path.display().to_string()),
-                    ("problem", msg.f(problem.key, &args)),
-                ],
-            ),
+        return Err(CliError::ImportInvalid {
+            path,
+            problem: problem.clone(),
         });
     }
     let reasons: Vec<String> = skipped.iter().map(|s| word(&msg, &s.reason)).collect();
@@ -65,7 +61,7 @@ pub(super) fn run_import(
         })
         .collect();
     let file = args.file.display().to_string();
-    let output = args.output.as_ref().map(|o| o.display().to_string());
+    let shown = args.output.as_ref().map(|o| o.display().to_string());
     let summary = ImportSummary {
         source: args.from.label(),
         file: &file,
@@ -75,12 +71,12 @@ pub(super) fn run_import(
             .first()
             .map_or("", |it| it.region.as_str()),
         types: catalog.instances.len(),
-        output: output.as_deref(),
+        output: shown.as_deref(),
         skipped: &skipped,
     };
     let yaml = catalog_yaml(&catalog, &import_header(&summary, lang));
     match &args.output {
-        Some(output) => write_atomically(&base_dir.join(output), yaml.as_bytes())?,
+        Some(_) => output.write(yaml.as_bytes())?,
         None => write_stdout(out, yaml.as_bytes())?,
     }
     let mut note = Vec::new();

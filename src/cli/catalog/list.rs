@@ -3,7 +3,7 @@
 
 use super::{ListFormat, builtin};
 use crate::catalog::builtin_names;
-use crate::cli::error::CliError;
+use crate::cli::error::{CliError, Rendered};
 use crate::model::Catalog;
 use crate::report::Lang;
 use crate::report::catalog::{
@@ -15,8 +15,8 @@ pub(super) fn list_builtins(format: ListFormat, lang: Lang) -> Result<Vec<u8>, C
     let mut rows = Vec::new();
     for name in builtin_names() {
         let catalog = builtin(name, lang).unwrap_or_else(|| {
-            Err(CliError::Other {
-                message: format!("no built-in catalog '{name}'"),
+            Err(CliError::NoBuiltin {
+                name: name.to_string(),
             })
         })?;
         rows.push(CatalogSummary::of(&catalog));
@@ -47,7 +47,8 @@ pub(super) fn list_types(
 
 /// Writing into memory fails only when serialising does.
 fn render_error(e: std::io::Error) -> CliError {
-    CliError::Other {
-        message: format!("cannot write the catalog listing: {e}"),
+    CliError::Render {
+        what: Rendered::Listing,
+        error: e.to_string(),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::cli::error::InputError;
+use crate::cli::resolve_lang;
 use crate::model::InstanceType;
 
 fn get<'a>(catalog: &'a Catalog, name: &str) -> &'a InstanceType {
@@ -126,7 +127,8 @@ fn resolve_finds_builtins_then_files() {
     }
 
     match resolve_catalog_en("alyun", &dir) {
-        Err(CliError::Usage(message)) => {
+        Err(e @ CliError::UnknownCatalog { .. }) => {
+            let message = e.to_string();
             assert!(message.contains("'aliyun', 'aws'"), "{message}");
             assert!(message.contains("did you mean 'aliyun'"), "{message}");
         }

@@ -2,6 +2,7 @@
 //! (a test checks).
 
 mod catalog;
+mod cli;
 mod options;
 mod parse;
 mod problems;
@@ -16,4 +17,5 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     catalog::TABLE,
     problems::TABLE,
     parse::TABLE,
+    cli::TABLE,
 ];

@@ -1,0 +1,314 @@
+//! `CliError` in the user's language: each variant's sentence from the `cli` area of the en/zh
+//! tables, and the diagnostic `main` prints. Decides nothing about which error happened.
+
+use super::{CliError, InputError, Rendered};
+use crate::report::Lang;
+use crate::report::messages::Msg;
+use miette::Diagnostic;
+use std::path::Path;
+
+/// An error in the user's language, ready to print: a file's diagnostic with its snippet, or a
+/// sentence.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum Worded {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Input(Box<InputError>),
+    #[error("{0}")]
+    Sentence(String),
+}
+
+impl CliError {
+    /// The error in `lang`: the tables' sentence, or the diagnostic of a place in a file.
+    pub fn worded(self, lang: Lang) -> Worded {
+        let msg = Msg::new(lang);
+        match self {
+            CliError::Input(e) => Worded::Input(e),
+            CliError::NotUtf8 {
+                ref path,
+                ref text,
+                line,
+                column,
+                ..
+            } => Worded::Input(Box::new(InputError::at(
+                path,
+                text,
+                line,
+                column,
+                self.sentence(&msg),
+            ))),
+            other => Worded::Sentence(other.sentence(&msg)),
+        }
+    }
+
+    /// A broken pipe (`hostfit plan … | head`): the reader has all it wants, not an error.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            CliError::Write { source, .. } | CliError::WriteStdout { source } => {
+                source.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+
+    /// The message of this error from the `cli` area of the tables. For an `InputError` it is
+    /// the message it was made with.
+    pub fn sentence(&self, msg: &Msg) -> String {
+        let p = |path: &Path| path.display().to_string();
+        let os = |e: &std::io::Error| e.to_string();
+        match self {
+            CliError::Input(e) => e.message.clone(),
+            CliError::NotUtf8 { byte: Some(b), .. } => {
+                msg.f("cli.read.not_utf8", &[("byte", format!("0x{b:02X}"))])
+            }
+            CliError::NotUtf8 { byte: None, .. } => msg.t("cli.read.not_utf8_end"),
+            CliError::Read { path, source } => {
+                msg.f("cli.read", &[("path", p(path)), ("error", os(source))])
+            }
+            CliError::TooLarge { path, limit } => msg.f(
+                "cli.read.too_large",
+                &[("path", p(path)), ("limit", format!("{} MiB", limit >> 20))],
+            ),
+            CliError::NotRegular { path, kind } => msg.f(
+                "cli.read.not_regular",
+                &[("path", p(path)), ("kind", msg.t(kind.key()))],
+            ),
+            CliError::Write { path, source } => {
+                msg.f("cli.write", &[("path", p(path)), ("error", os(source))])
+            }
+            CliError::WriteStdout { source } => msg.f("cli.write.stdout", &[("error", os(source))]),
+            CliError::StdoutClosed => msg.t("cli.write.stdout_closed"),
+            CliError::OutputKind { path, kind } => msg.f(
+                "cli.output.kind",
+                &[("path", p(path)), ("kind", msg.t(kind.key()))],
+            ),
+            CliError::OutputDangling { path, target } => msg.f(
+                "cli.output.dangling",
+                &[("path", p(path)), ("target", p(target))],
+            ),
+            CliError::OutputNoName { path } => msg.f("cli.output.no_name", &[("path", p(path))]),
+            CliError::OutputChanged { path } => msg.f("cli.output.changed", &[("path", p(path))]),
+            CliError::OutputIsInput { path, input } => msg.f(
+                "cli.output.is_input",
+                &[("path", p(path)), ("input", p(input))],
+            ),
+            CliError::KeepOwner { path, source } => msg.f(
+                "cli.output.owner",
+                &[("path", p(path)), ("error", os(source))],
+            ),
+            CliError::UnknownCatalog {
+                spec,
+                path,
+                builtins,
+                close,
+            } => {
+                let names: Vec<String> = builtins.iter().map(|n| format!("'{n}'")).collect();
+                let mut args = vec![
+                    ("spec", spec.clone()),
+                    ("names", msg.join(&names)),
+                    ("path", p(path)),
+                ];
+                match close {
+                    Some(close) => {
+                        args.push(("close", close.clone()));
+                        msg.f("cli.catalog.unknown_close", &args)
+                    }
+                    None => msg.f("cli.catalog.unknown", &args),
+                }
+            }
+            CliError::CatalogFormat { path } => msg.f("cli.catalog.format", &[("path", p(path))]),
+            CliError::NoBuiltin { name } => {
+                msg.f("cli.catalog.no_builtin", &[("name", name.clone())])
+            }
+            CliError::ImportInvalid { path, problem } => {
+                let args: Vec<(&str, String)> =
+                    problem.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+                msg.f(
+                    "cli.catalog.import_invalid",
+                    &[("path", p(path)), ("problem", msg.f(problem.key, &args))],
+                )
+            }
+            CliError::RootNotDir { root } => msg.f("cli.scan.root", &[("root", p(root))]),
+            CliError::FlagNotDir { flag, path } => msg.f(
+                "cli.scan.flag_not_dir",
+                &[("flag", (*flag).to_string()), ("path", p(path))],
+            ),
+            CliError::DfInvalid { path, error } => msg.f(
+                "cli.scan.df_invalid",
+                &[("path", p(path)), ("error", error.clone())],
+            ),
+            CliError::Scan { root, error } => msg.f(
+                "cli.scan.failed",
+                &[("root", p(root)), ("error", error.clone())],
+            ),
+            CliError::Render { what, error } => {
+                let key = match what {
+                    Rendered::Report => "cli.render.report",
+                    Rendered::Snapshot => "cli.render.snapshot",
+                    Rendered::Listing => "cli.render.listing",
+                };
+                msg.f(key, &[("error", error.clone())])
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::FileKind;
+    use super::*;
+    use crate::model::{FieldPath, Problem};
+    use std::path::PathBuf;
+
+    /// One error of every kind that is worded from the tables.
+    fn one_of_each() -> Vec<CliError> {
+        let path = PathBuf::from("p.yaml");
+        let io = || std::io::Error::from(std::io::ErrorKind::NotFound);
+        let problem = Problem {
+            path: FieldPath::root(),
+            key: "problem.catalog.no_instances",
+            args: vec![],
+        };
+        let p = || path.clone();
+        vec![
+            CliError::NotUtf8 {
+                path: p(),
+                text: "a".into(),
+                line: 1,
+                column: 1,
+                byte: Some(0xFF),
+            },
+            CliError::NotUtf8 {
+                path: p(),
+                text: "a".into(),
+                line: 1,
+                column: 1,
+                byte: None,
+            },
+            CliError::Read {
+                path: p(),
+                source: io(),
+            },
+            CliError::TooLarge {
+                path: p(),
+                limit: 64 << 20,
+            },
+            CliError::NotRegular {
+                path: p(),
+                kind: FileKind::Fifo,
+            },
+            CliError::Write {
+                path: p(),
+                source: io(),
+            },
+            CliError::WriteStdout { source: io() },
+            CliError::StdoutClosed,
+            CliError::OutputKind {
+                path: p(),
+                kind: FileKind::Directory,
+            },
+            CliError::OutputDangling {
+                path: p(),
+                target: p(),
+            },
+            CliError::OutputNoName { path: p() },
+            CliError::OutputChanged { path: p() },
+            CliError::OutputIsInput {
+                path: p(),
+                input: p(),
+            },
+            CliError::KeepOwner {
+                path: p(),
+                source: io(),
+            },
+            CliError::UnknownCatalog {
+                spec: "x".into(),
+                path: p(),
+                builtins: vec!["a".into(), "b".into()],
+                close: None,
+            },
+            CliError::UnknownCatalog {
+                spec: "x".into(),
+                path: p(),
+                builtins: vec!["a".into()],
+                close: Some("a".into()),
+            },
+            CliError::CatalogFormat { path: p() },
+            CliError::NoBuiltin { name: "x".into() },
+            CliError::ImportInvalid { path: p(), problem },
+            CliError::RootNotDir { root: p() },
+            CliError::FlagNotDir {
+                flag: "--engine-replies",
+                path: p(),
+            },
+            CliError::DfInvalid {
+                path: p(),
+                error: "e".into(),
+            },
+            CliError::Scan {
+                root: p(),
+                error: "e".into(),
+            },
+            CliError::Render {
+                what: Rendered::Report,
+                error: "e".into(),
+            },
+            CliError::Render {
+                what: Rendered::Snapshot,
+                error: "e".into(),
+            },
+            CliError::Render {
+                what: Rendered::Listing,
+                error: "e".into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_cli_error_is_worded_in_both_languages() {
+        for lang in [Lang::En, Lang::Zh] {
+            let msg = Msg::new(lang);
+            for e in one_of_each() {
+                let text = e.sentence(&msg);
+                assert!(
+                    !text.contains("cli.") && !text.contains("problem.") && !text.contains('{'),
+                    "{lang:?}: {text}"
+                );
+                assert!(!text.ends_with('.') && !text.ends_with('。'), "{text}");
+            }
+        }
+        for kind in [
+            FileKind::Directory,
+            FileKind::Fifo,
+            FileKind::Socket,
+            FileKind::CharDevice,
+            FileKind::BlockDevice,
+            FileKind::Other,
+        ] {
+            assert_ne!(Msg::new(Lang::Zh).t(kind.key()), kind.key());
+        }
+    }
+
+    #[test]
+    fn a_bad_byte_is_a_diagnostic_at_its_place() {
+        let e = CliError::NotUtf8 {
+            path: PathBuf::from("p.yaml"),
+            text: "a: 1\nb: \u{FFFD}\n".into(),
+            line: 2,
+            column: 4,
+            byte: Some(0xC3),
+        };
+        match e.worded(Lang::En) {
+            Worded::Input(input) => {
+                assert_eq!((input.line, input.column), (2, 4));
+                assert!(input.message.contains("'0xC3'"), "{}", input.message);
+            }
+            Worded::Sentence(s) => panic!("expected a diagnostic, got {s}"),
+        }
+        let pipe = CliError::WriteStdout {
+            source: std::io::Error::from(std::io::ErrorKind::BrokenPipe),
+        };
+        assert!(pipe.is_broken_pipe());
+        assert!(!CliError::StdoutClosed.is_broken_pipe());
+    }
+}

@@ -1,0 +1,95 @@
+//! English words for the command line's own errors: files that cannot be read or written, and
+//! flags that name something that is not there. Every key here exists in `zh/cli.rs` too (a
+//! test checks).
+
+pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
+    ("cli.read", "cannot read '{path}': {error}"),
+    (
+        "cli.read.too_large",
+        "cannot read '{path}': it is larger than {limit}, the most hostfit reads from one file",
+    ),
+    (
+        "cli.read.not_regular",
+        "cannot read '{path}': it is {kind}, not a regular file",
+    ),
+    (
+        "cli.read.not_utf8",
+        "not UTF-8 text: the byte '{byte}' here is not part of a character",
+    ),
+    (
+        "cli.read.not_utf8_end",
+        "not UTF-8 text: the file ends inside a character",
+    ),
+    ("cli.kind.directory", "a directory"),
+    ("cli.kind.fifo", "a FIFO (named pipe)"),
+    ("cli.kind.socket", "a socket"),
+    ("cli.kind.char_device", "a character device"),
+    ("cli.kind.block_device", "a block device"),
+    ("cli.kind.other", "a special file"),
+    ("cli.write", "cannot write '{path}': {error}"),
+    (
+        "cli.write.stdout",
+        "cannot write to standard output: {error}",
+    ),
+    (
+        "cli.write.stdout_closed",
+        "cannot write to standard output: it is closed",
+    ),
+    (
+        "cli.output.kind",
+        "'--output {path}' is {kind}: give a regular file, a FIFO or a character device",
+    ),
+    (
+        "cli.output.dangling",
+        "'--output {path}' is a symbolic link to '{target}', which does not exist",
+    ),
+    (
+        "cli.output.no_name",
+        "'--output {path}' does not name a file",
+    ),
+    (
+        "cli.output.changed",
+        "'--output {path}' changed while hostfit opened it: nothing was written",
+    ),
+    (
+        "cli.output.is_input",
+        "'--output {path}' is the input '{input}': hostfit does not overwrite its inputs, choose another file",
+    ),
+    (
+        "cli.output.owner",
+        "cannot write '{path}': the new file cannot get the owner and group of the old one: {error}",
+    ),
+    (
+        "cli.catalog.unknown",
+        "unknown catalog '{spec}': the built-in catalogs are {names}, and there is no file '{path}'",
+    ),
+    (
+        "cli.catalog.unknown_close",
+        "unknown catalog '{spec}': the built-in catalogs are {names}, and there is no file '{path}'; did you mean '{close}'?",
+    ),
+    (
+        "cli.catalog.format",
+        "cannot tell the format of catalog '{path}': expected a name ending in .yaml, .yml, .json or .csv",
+    ),
+    ("cli.catalog.no_builtin", "no built-in catalog '{name}'"),
+    (
+        "cli.catalog.import_invalid",
+        "the catalog imported from '{path}' is not valid: {problem}",
+    ),
+    ("cli.scan.root", "'--root {root}' is not a directory"),
+    (
+        "cli.scan.flag_not_dir",
+        "'{flag} {path}' is not a directory",
+    ),
+    (
+        "cli.scan.df_invalid",
+        "'--df {path}': {error}: expected the output of 'df -P -B1' or 'df --output=target,size,used,avail -B1'",
+    ),
+    ("cli.scan.failed", "cannot scan '{root}': {error}"),
+    ("cli.render.report", "cannot render the report: {error}"),
+    ("cli.render.snapshot", "cannot write the snapshot: {error}"),
+    (
+        "cli.render.listing",
+        "cannot write the catalog listing: {error}",
+    ),
+];

@@ -1,0 +1,83 @@
+//! Chinese words for the command line's own errors: files that cannot be read or written, and
+//! flags that name something that is not there. Every key here exists in `en/cli.rs` too (a
+//! test checks).
+
+pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
+    ("cli.read", "无法读取 '{path}'：{error}"),
+    (
+        "cli.read.too_large",
+        "无法读取 '{path}'：文件大于 {limit}，超出 hostfit 单个文件的读取上限",
+    ),
+    (
+        "cli.read.not_regular",
+        "无法读取 '{path}'：它是{kind}，不是普通文件",
+    ),
+    (
+        "cli.read.not_utf8",
+        "不是 UTF-8 文本：此处的字节 '{byte}' 不构成字符",
+    ),
+    (
+        "cli.read.not_utf8_end",
+        "不是 UTF-8 文本：文件在一个字符的中间结束",
+    ),
+    ("cli.kind.directory", "目录"),
+    ("cli.kind.fifo", "FIFO（命名管道）"),
+    ("cli.kind.socket", "套接字"),
+    ("cli.kind.char_device", "字符设备"),
+    ("cli.kind.block_device", "块设备"),
+    ("cli.kind.other", "特殊文件"),
+    ("cli.write", "无法写入 '{path}'：{error}"),
+    ("cli.write.stdout", "无法写入标准输出：{error}"),
+    (
+        "cli.write.stdout_closed",
+        "无法写入标准输出：标准输出已关闭",
+    ),
+    (
+        "cli.output.kind",
+        "'--output {path}' 是{kind}：请指定普通文件、FIFO 或字符设备",
+    ),
+    (
+        "cli.output.dangling",
+        "'--output {path}' 是指向 '{target}' 的符号链接，而该目标不存在",
+    ),
+    ("cli.output.no_name", "'--output {path}' 不是文件名"),
+    (
+        "cli.output.changed",
+        "'--output {path}' 在 hostfit 打开时发生了变化：未写入任何内容",
+    ),
+    (
+        "cli.output.is_input",
+        "'--output {path}' 就是输入文件 '{input}'：hostfit 不会覆盖输入，请换一个文件",
+    ),
+    (
+        "cli.output.owner",
+        "无法写入 '{path}'：新文件无法沿用原文件的属主和属组：{error}",
+    ),
+    (
+        "cli.catalog.unknown",
+        "未知的目录 '{spec}'：内置目录有 {names}，也没有文件 '{path}'",
+    ),
+    (
+        "cli.catalog.unknown_close",
+        "未知的目录 '{spec}'：内置目录有 {names}，也没有文件 '{path}'；是不是要用 '{close}'？",
+    ),
+    (
+        "cli.catalog.format",
+        "无法判断目录 '{path}' 的格式：文件名应以 .yaml、.yml、.json 或 .csv 结尾",
+    ),
+    ("cli.catalog.no_builtin", "没有内置目录 '{name}'"),
+    (
+        "cli.catalog.import_invalid",
+        "从 '{path}' 导入的目录无效：{problem}",
+    ),
+    ("cli.scan.root", "'--root {root}' 不是目录"),
+    ("cli.scan.flag_not_dir", "'{flag} {path}' 不是目录"),
+    (
+        "cli.scan.df_invalid",
+        "'--df {path}'：{error}：需要 'df -P -B1' 或 'df --output=target,size,used,avail -B1' 的输出",
+    ),
+    ("cli.scan.failed", "无法扫描 '{root}'：{error}"),
+    ("cli.render.report", "无法生成报告：{error}"),
+    ("cli.render.snapshot", "无法写出快照：{error}"),
+    ("cli.render.listing", "无法写出目录列表：{error}"),
+];
