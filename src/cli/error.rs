@@ -242,6 +242,11 @@ pub enum CliError {
     RootNotDir {
         root: PathBuf,
     },
+    /// A date flag that is not `YYYY-MM-DD`.
+    BadDate {
+        flag: &'static str,
+        value: String,
+    },
     /// A flag that names a directory names something else.
     FlagNotDir {
         flag: &'static str,

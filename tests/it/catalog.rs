@@ -404,3 +404,46 @@ fn import_errors_are_worded_in_the_users_language() {
     );
     assert!(!run.stderr.contains("EOF while parsing"), "{}", run.stderr);
 }
+
+#[test]
+fn an_as_of_that_is_not_a_date_is_refused_at_the_flag() {
+    let dir = Scratch::new("catalog-as-of");
+    let prices = dir.write(
+        "instancePrice.json",
+        r#"{"currency": "CNY", "pricingInfo": {"cn-hangzhou::ecs.e-c1m1.large::vpc::linux::optimized": {"months": [{"price": "58.5", "period": "1"}]}}}"#,
+    );
+    let out = dir.path("out.yaml");
+    for bad in ["2025-02-30", "yesterday", "2025-1-7"] {
+        let run = hostfit(&[
+            "catalog",
+            "import",
+            s(&prices),
+            "--from",
+            "aliyun-price-json",
+            "--as-of",
+            bad,
+            "-o",
+            s(&out),
+        ]);
+        assert_eq!(run.status, 2, "{bad}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("'--as-of {bad}' is not a date")),
+            "{}",
+            run.stderr
+        );
+        assert!(!out.exists());
+    }
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&prices),
+        "--from",
+        "aliyun-price-json",
+        "--as-of",
+        "2024-02-29",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}

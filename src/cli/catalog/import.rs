@@ -24,6 +24,16 @@ pub(super) fn run_import(
     out: &mut dyn Write,
     warn: &mut dyn Write,
 ) -> Result<(), CliError> {
+    if let Some(date) = args
+        .as_of
+        .as_deref()
+        .filter(|d| !crate::model::date::is_date(d))
+    {
+        return Err(CliError::BadDate {
+            flag: "--as-of",
+            value: date.to_string(),
+        });
+    }
     let path = base_dir.join(&args.file);
     let output = args.output.as_ref().map(|o| base_dir.join(o));
     let output = Output::open(output.as_deref(), &[&path])?;

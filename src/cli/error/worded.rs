@@ -129,6 +129,10 @@ impl CliError {
                 )
             }
             CliError::RootNotDir { root } => msg.f("cli.scan.root", &[("root", p(root))]),
+            CliError::BadDate { flag, value } => msg.f(
+                "cli.flag.bad_date",
+                &[("flag", (*flag).to_string()), ("value", value.clone())],
+            ),
             CliError::FlagNotDir { flag, path } => msg.f(
                 "cli.scan.flag_not_dir",
                 &[("flag", (*flag).to_string()), ("path", p(path))],
@@ -240,6 +244,10 @@ mod tests {
             CliError::FlagNotDir {
                 flag: "--engine-replies",
                 path: p(),
+            },
+            CliError::BadDate {
+                flag: "--as-of",
+                value: "x".into(),
             },
             CliError::DfInvalid {
                 path: p(),

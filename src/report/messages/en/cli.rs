@@ -92,4 +92,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.render.listing",
         "cannot write the catalog listing: {error}",
     ),
+    (
+        "cli.flag.bad_date",
+        "'{flag} {value}' is not a date: expected YYYY-MM-DD, such as '2026-01-31'",
+    ),
 ];

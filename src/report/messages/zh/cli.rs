@@ -80,4 +80,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("cli.render.report", "无法生成报告：{error}"),
     ("cli.render.snapshot", "无法写出快照：{error}"),
     ("cli.render.listing", "无法写出目录列表：{error}"),
+    (
+        "cli.flag.bad_date",
+        "'{flag} {value}' 不是日期：需要 YYYY-MM-DD 格式，例如 '2026-01-31'",
+    ),
 ];
