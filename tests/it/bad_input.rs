@@ -265,3 +265,113 @@ fn out_of_range_numbers_say_the_range() {
         run.stderr
     );
 }
+
+/// Issue 7: `cores: 0` is reported at its own line, even after a comment that mentions cores.
+#[test]
+fn zero_cores_is_placed_at_its_value_not_at_a_comment() {
+    let dir = Scratch::new("zero-cores-comment");
+    let plan = broken_plan(&dir, "title:", "title:");
+    let snap = dir.path("snapshot.yaml");
+    let text = std::fs::read_to_string(&snap).unwrap_or_default();
+    let text = text.replace(
+        "  cpu:\n    cores: 2",
+        "  # cores: how many cores the host has online\n  cpu:\n    cores: 0",
+    );
+    std::fs::write(&snap, &text).unwrap_or_default();
+    let run = hostfit(&["plan", s(&plan)]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    // the line written here by hand: the value, after its comment line
+    let line = text
+        .lines()
+        .position(|l| l == "    cores: 0")
+        .map_or(0, |i| i + 1);
+    assert!(line > 0);
+    assert!(
+        run.stderr.contains(&format!("snapshot.yaml:{line}:12")),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Issue 7: a duplicate quoted service name is reported at its second occurrence.
+#[test]
+fn a_duplicate_quoted_name_is_placed_at_the_second_one() {
+    let dir = Scratch::new("dup-quoted");
+    let plan = broken_plan(
+        &dir,
+        "  - name: zervigo\n",
+        "  - name: \"shared-service\"\n",
+    );
+    let line = line_of(&plan, "  - name: \"shared-service\"");
+    check_error(&dir, &plan, line, 11, &["listed twice"]);
+}
+
+/// Issue 7: a catalog priced in two currencies is refused at the first entry in another one.
+#[test]
+fn a_mixed_currency_catalog_is_refused_at_its_line() {
+    let dir = Scratch::new("mixed-currency");
+    let entry = |name: &str, currency: &str| {
+        format!(
+            "  - {{ name: {name}, family: f, vcpus: 2, memory: 4GiB, price: 10, currency: {currency}, period: month, billing: subscription, region: r, source: s, as_of: \"2026-01-01\" }}\n"
+        )
+    };
+    let text = format!(
+        "name: mixed\ninstances:\n{}{}{}",
+        entry("a.large", "CNY"),
+        entry("b.large", "CNY"),
+        entry("c.large", "USD")
+    );
+    let catalog = dir.write("mixed.yaml", &text);
+    let run = hostfit(&["catalog", s(&catalog)]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    // line 5 is c.large; its currency value begins at the column of "USD"
+    let column = entry("c.large", "USD").find("USD").map_or(0, |i| i + 1);
+    assert!(
+        run.stderr.contains(&format!("mixed.yaml:5:{column}")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr_flat().contains("'USD'"), "{}", run.stderr);
+    // and a plan naming it stops there too, writing nothing
+    let plan = broken_plan(&dir, "catalog: aliyun", "catalog: mixed.yaml");
+    let out = dir.path("out.json");
+    let run = hostfit(&["plan", s(&plan), "-o", s(&out)]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(!out.exists());
+}
+
+/// Issue 8: an error past column 65,535 of a one-line JSON file exits 2 with a cropped snippet.
+#[test]
+fn an_error_far_along_a_minified_line_is_cropped() {
+    let dir = Scratch::new("minified");
+    let mut workloads = Vec::new();
+    for i in 0..2000 {
+        workloads.push(format!(
+            "{{\"name\":\"w{i}\",\"kind\":\"container\",\"memory\":1024,\"cpu\":0.01}}"
+        ));
+    }
+    let json = format!(
+        "{{\"host\":{{\"name\":\"h\",\"taken_at\":\"2026-01-01T00:00:00Z\",\"cpu\":{{\"cores\":2}},\"memory\":{{\"total\":\"2GiB\",\"available\":\"1GiB\"}}}},\"workloads\":[{}]}}",
+        workloads.join(",")
+    );
+    let bad = json.replacen("\"cpu\":0.01}]}", "\"cpu\":\"lots\"}]}", 1);
+    let column = bad.find("\"lots\"").map_or(0, |i| i + 1);
+    assert!(column > 65_535, "{column}");
+    dir.write("snap.json", &bad);
+    let plan = dir.write(
+        "plan.yaml",
+        "host: snap.json\nservices:\n  - { name: a, tiers: { minimum: { memory: 1MiB } } }\n",
+    );
+    let run = hostfit(&["plan", s(&plan)]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("snap.json:1:{column}")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.len() < 4_000,
+        "{} bytes of stderr",
+        run.stderr.len()
+    );
+}

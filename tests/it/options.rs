@@ -259,3 +259,42 @@ fn without_a_catalog_there_is_no_price_but_a_warning() {
     );
     assert_eq!(upgrade(&j, "standard")["currency"], "USD");
 }
+
+/// Issue 7: an LXC guest capped at 2 GiB whose host has room gets a larger cap, not an instance.
+/// The figures come from the fixture tree's own files, as its README states them: MemTotal
+/// 16,000 MiB, MemAvailable 8,789 MiB, a 2 GiB limit holding 900 MiB, 1.5 of 8 CPUs.
+#[test]
+fn a_capped_guest_with_room_on_its_host_gets_a_larger_cap() {
+    let dir = crate::util::Scratch::new("capped-guest");
+    let tree = crate::util::root().join("tests/fixtures/hosts/lxc-v2");
+    let plan = dir.write(
+        "plan.yaml",
+        "catalog: aws\npolicy: { allow_arch_change: true }\nservices:\n  - { name: api, port: 8080, tiers: { minimum: { memory: 1200MiB, cpu: 0.5, disk: 1GiB } } }\n",
+    );
+    let j = json(&hostfit(&[
+        "plan",
+        s(&plan),
+        "--live",
+        "--root",
+        s(&tree),
+        "--df",
+        s(&tree.join("capture/df")),
+        "--format",
+        "json",
+    ]));
+    // under the cap: min(8789 MiB, 2048 - 900 MiB) = 1148 MiB available, less a 10% reserve of
+    // the 2048 MiB limit, leaves 943.2 MiB: the 1200 MiB do not fit
+    let memory = &j["scenarios"][0]["memory"];
+    assert!(
+        (f(&memory["room_bytes"]) / MIB - 943.2).abs() < 0.05,
+        "{memory}"
+    );
+    assert_ne!(j["scenarios"][0]["verdict"], "fits");
+    // the smallest limit L with 0.9 L - 900 >= 1200: 2333.3, up to whole MiB
+    let raise = &j["options"]["raise_limit"][0];
+    assert_eq!(f(&raise["memory_bytes"]) / MIB, 2334.0, "{raise}");
+    // CPU fits under the quota: 0.5 <= 0.7 x 1.5
+    assert_eq!(f(&raise["cpu_cores"]), 1.5);
+    assert_eq!(j["options"]["upgrade"], serde_json::json!([]));
+    assert_eq!(j["recommendation"]["action"], "raise_limit");
+}
