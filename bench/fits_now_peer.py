@@ -34,6 +34,7 @@ Usage:
         hf_key    its key recomputed from the plan's priorities
         hf_fits   yes when its choice fits the room computed here
         same      yes/no: the two keys are equal
+        ahead     whose key is larger: cpsat, hostfit or tie
         check     ok, or BUG:<what> when the two answers contradict each other
 
 Only the units this needs are read: sizes as integers with a binary suffix (K/KB/KiB/Ki = 1024,
@@ -333,9 +334,11 @@ def compare(services, room, peer_status, peer_key, hostfit_json):
                     problems.append(f"class {entry['priority']}: CP-SAT covers {got}, above "
                                     f"hostfit's bound {entry['covered_at_most']}")
     same = "-" if peer_key is None else ("yes" if peer_key == hf_key else "no")
+    ahead = ("-" if peer_key is None else "tie" if peer_key == hf_key
+             else "cpsat" if peer_key > hf_key else "hostfit")
     check = "ok" if not problems else "BUG:" + ";".join(p.replace(" ", "_") for p in problems)
     return {"hf_key": show(hf_key), "hf_fits": "yes" if hf_fits else "no", "same": same,
-            "check": check}
+            "ahead": ahead, "check": check}
 
 
 def main(argv):
