@@ -102,22 +102,55 @@ fn forty_identical_services_are_one_group() {
 
 #[test]
 fn a_search_cut_by_its_budget_says_so_and_still_fits() {
-    // Distinct sizes in one class: many ways to fill the room.
-    let items: Vec<Item> = (0..30).map(|i| item(1, 37 + 13 * i, &[])).collect();
-    let r = room(2000);
+    // 40 services of three priorities with needs spread over three resources (a fixed
+    // pseudo-random sequence), each with an alternative of a third of its needs: too many ways
+    // to fill the room to prove anything in 5 nodes.
+    let mut x: u64 = 12345;
+    let mut next = |m: u64| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (x >> 33) % m
+    };
+    let items: Vec<Item> = (0..40)
+        .map(|i| {
+            let deploy = needs3(100 + next(400), 2 + next(6) as u32, 100 + next(900));
+            let alt = Needs {
+                memory: Bytes(deploy.memory.0 / 3),
+                cpu: Cores(deploy.cpu.0 / 3.0),
+                disk: Bytes(deploy.disk.0 / 3),
+            };
+            Item {
+                class: 1 + i % 3,
+                options: vec![
+                    Candidate {
+                        choice: Choice::Deploy,
+                        needs: deploy,
+                    },
+                    Candidate {
+                        choice: Choice::Alternative(0),
+                        needs: alt,
+                    },
+                ],
+            }
+        })
+        .collect();
+    let r = Room {
+        memory: 4000 * i128::from(MIB),
+        cpu: 6.0,
+        disk: Some(6000 * i128::from(MIB)),
+    };
     let out = best_choice(&items, &r, 5);
     assert!(!out.proven_optimal);
     let bound = out.bound.unwrap_or_default();
-    assert_eq!(bound.len(), 1);
-    let covered = out.choices.iter().filter(|c| **c != Choice::Out).count() as u64;
-    assert!(covered <= bound[0].1);
-    let sum = out
-        .choices
-        .iter()
-        .zip(&items)
-        .filter(|(c, _)| **c == Choice::Deploy)
-        .fold(Sum::default(), |s, (_, i)| s.plus(&i.options[0].needs, 1));
-    assert!(r.admits(&sum));
+    assert_eq!(bound.len(), 3);
+    let k = key(&items, &out.choices);
+    for (class, (_, at_most)) in bound.iter().enumerate() {
+        assert!(k[class] as u64 <= *at_most, "{k:?} {bound:?}");
+    }
+    assert!(r.admits(&sum_of(&items, &out.choices)));
+    // the greedy start already covers every service of the first class
+    assert_eq!(k[0], 14);
 }
 
 /// The key of a full choice: covered per class (classes ascending), then deployments.
