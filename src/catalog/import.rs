@@ -12,6 +12,7 @@ pub use aliyun::parse_aliyun_price_json;
 pub use phrase::Phrase;
 pub use skypilot::parse_skypilot_csv;
 
+use crate::model::closest;
 use crate::model::{Arch, Catalog, InstanceType, UnitError};
 use std::collections::BTreeSet;
 
@@ -221,17 +222,6 @@ pub(super) fn field_column(row: &str, index: usize) -> usize {
     } else {
         1
     }
-}
-
-/// The known name closest to `unknown` when it is close enough to be a slip (Jaro-Winkler
-/// similarity of 0.7 or more): the one "did you mean" of hostfit, for keys, values and columns.
-pub fn closest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(unknown, k), *k))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .filter(|(score, _)| *score >= 0.7)
-        .map(|(_, k)| k)
 }
 
 /// The closest known column to `unknown`, or the list of known ones.

@@ -12,7 +12,7 @@ mod write;
 pub use builtin::{builtin_names, builtin_text};
 pub use csv::{CsvPlaces, parse_catalog_csv};
 pub use import::{
-    ImportError, ImportOptions, Imported, Phrase, Skipped, closest, parse_aliyun_price_json,
+    ImportError, ImportOptions, Imported, Phrase, Skipped, parse_aliyun_price_json,
     parse_skypilot_csv,
 };
 pub use write::catalog_yaml;

@@ -157,12 +157,8 @@ pub fn catalog_file(spec: &str, base_dir: &Path) -> Option<PathBuf> {
 
 fn unknown_catalog(spec: &str, path: &Path) -> CliError {
     let builtins: Vec<String> = builtin_names().map(str::to_string).collect();
-    let close = builtins
-        .iter()
-        .map(|n| (strsim::jaro_winkler(spec, n), n))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, n)| n.clone());
+    let names: Vec<&str> = builtins.iter().map(String::as_str).collect();
+    let close = crate::model::closest(spec, &names).map(str::to_string);
     CliError::UnknownCatalog {
         spec: spec.to_string(),
         path: path.to_path_buf(),

@@ -4,8 +4,9 @@
 //! parser's options (duplicate keys are errors; budgets on size, depth and aliases).
 
 use super::error::InputError;
-use crate::catalog::{Phrase, closest};
+use crate::catalog::Phrase;
 use crate::model::UnitError;
+use crate::model::closest;
 use crate::report::Lang;
 use crate::report::messages::Msg;
 use kinds::{bad_scalar, found_serde, found_token, saphyr_expect, serde_expect};

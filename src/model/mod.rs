@@ -4,12 +4,14 @@
 pub mod catalog;
 mod checks;
 pub mod date;
+mod names;
 pub mod planfile;
 pub mod problem;
 pub mod snapshot;
 pub mod units;
 
 pub use catalog::{Arch, Billing, Catalog, InstanceType, Period};
+pub use names::closest;
 pub use planfile::{
     Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
 };
