@@ -35,7 +35,7 @@ pub struct CatalogArgs {
     #[arg(value_name = "NAME|PATH")]
     pub catalog: Option<String>,
     /// text: a table; json: one object per type (name, family, vcpus, cpu_baseline,
-    /// memory_bytes, monthly_cost, currency, estimate), hourly prices x 730
+    /// memory_bytes, arch, monthly_cost, currency, estimate), hourly prices x 730
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     pub format: ListFormat,
     /// Language of the listing and of the import summary; default from LC_ALL, LC_MESSAGES or
