@@ -156,7 +156,15 @@ impl Pending<'_> {
         let real: Vec<&Mount> = mounts::real_filesystems(&mounts);
         for d in disks::measure(root, &config.disks, &real) {
             match d {
-                Ok(disk) => host.disks.push(disk),
+                // Two filesystems at one mount point: the one mounted last hides the other,
+                // and a snapshot has one disk per mount.
+                Ok(disk) => match host.disks.iter_mut().find(|x| x.mount == disk.mount) {
+                    Some(hidden) => {
+                        warnings.push(warning::mount_shadowed(&disk.mount));
+                        *hidden = disk;
+                    }
+                    None => host.disks.push(disk),
+                },
                 Err(e) => warnings.push(e.warning()),
             }
         }

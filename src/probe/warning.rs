@@ -157,6 +157,15 @@ pub fn disks_not_measured() -> ScanWarning {
     )
 }
 
+/// Two filesystems are mounted at `mount`: the later one hides the earlier, which is left out.
+pub fn mount_shadowed(mount: &str) -> ScanWarning {
+    ScanWarning::new(
+        "mount_shadowed",
+        format!("two filesystems are mounted at '{mount}': the one mounted last is measured, the one it hides is left out"),
+    )
+    .arg("mount", mount)
+}
+
 /// MemAvailable was missing and `available` was estimated by `method`.
 pub fn available_estimated(available: Bytes, method: &str) -> ScanWarning {
     ScanWarning::new(

@@ -219,3 +219,54 @@ fn scan_measures_cpu_between_two_samples() {
         snap.warnings
     );
 }
+
+/// Issue 8: two filesystems at one mount point give one disk (the one mounted last, which hides
+/// the other) and a warning, so the snapshot keeps one disk per mount and `plan` accepts it.
+#[test]
+fn scan_two_filesystems_at_one_mount_point_give_one_disk() {
+    let scratch = Scratch::new("scan-overmount");
+    let dir = scratch.path("tree");
+    copy_tree(&tree("cgroup-v2"), &dir);
+    let mountinfo = dir.join("proc/self/mountinfo");
+    let mut text = std::fs::read_to_string(&mountinfo).expect("mountinfo");
+    text.push_str("95 60 8:17 / /boot/efi rw,relatime shared:50 - ext4 /dev/sdb1 rw\n");
+    std::fs::write(&mountinfo, text).expect("write mountinfo");
+    let df = dir.join("capture/df");
+    let text = std::fs::read_to_string(&df).expect("df");
+    let text = text
+        .lines()
+        .map(|l| {
+            if l.ends_with(" /boot/efi") {
+                "/dev/sdb1                   1073741824     104857600     968884224      10% /boot/efi"
+                    .to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&df, text + "\n").expect("write df");
+    let mut args = scan_args(&dir);
+    args.extend(["--interval", "0", "--format", "json"].map(String::from));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = hostfit(&args);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let snap: Snapshot = serde_json::from_str(&run.stdout).expect("json");
+    let efi: Vec<_> = snap
+        .host
+        .disks
+        .iter()
+        .filter(|d| d.mount == "/boot/efi")
+        .collect();
+    assert_eq!(efi.len(), 1, "{:?}", snap.host.disks);
+    assert_eq!(efi[0].device.as_deref(), Some("/dev/sdb1"));
+    assert!(snap.warnings.iter().any(|w| w.code == "mount_shadowed"));
+    // the snapshot loads in plan
+    let snapshot = scratch.write("snapshot.json", &run.stdout);
+    let plan = scratch.write(
+        "plan.yaml",
+        "services:\n  - { name: a, tiers: { minimum: { memory: 1MiB } } }\n",
+    );
+    let run = hostfit(&["plan", s(&plan), "--snapshot", s(&snapshot)]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}

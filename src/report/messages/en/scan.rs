@@ -162,4 +162,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' is not a unix socket: only unix:// is read",
     ),
+    (
+        "scan.warn.mount_shadowed",
+        "two filesystems are mounted at '{mount}': the one mounted last is measured, the one it hides is left out",
+    ),
 ];

@@ -162,4 +162,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "scan.warn.docker_host_ignored",
         "DOCKER_HOST '{host}' 不是 unix 套接字：只读取 unix:// 形式的地址",
     ),
+    (
+        "scan.warn.mount_shadowed",
+        "'{mount}' 上挂载了两个文件系统：只统计最后挂载的那个，被它遮住的那个不计入",
+    ),
 ];
