@@ -109,7 +109,7 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
         ));
     }
     warnings.extend(warnings::plan_warnings(snapshot, plan));
-    let options = options::options(
+    let (options, recommendation) = options::options(
         &options::OptionsInput {
             snapshot,
             policy: &policy,
@@ -123,7 +123,6 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
         },
         &mut warnings,
     );
-    let recommendation = options::recommend::recommend(&scenarios, &options, &fits_now);
     Analysis {
         title: plan.title.clone(),
         policy,

@@ -442,3 +442,92 @@ fn another_architecture_is_left_out_unless_allowed() {
     assert_eq!(offered, ["arm"]);
     assert_eq!(a.options.left_out_arch, 0);
 }
+
+/// Review of issue 7: a capped guest short on memory, CPU and disk, whose host has the memory and
+/// CPU, gets a larger cap AND a larger disk, not a disk alone.
+#[test]
+fn a_capped_guest_short_on_disk_too_gets_both_a_larger_cap_and_disk() {
+    let mut snap = snapshot(16_000, 12_000, &[]);
+    snap.host.memory.limit = Some(Bytes(2_048 * MIB));
+    snap.host.memory.limit_used = Some(Bytes(1_024 * MIB));
+    snap.host.disks[0].total = Bytes(20_480 * MIB);
+    snap.host.disks[0].available = Bytes(2_048 * MIB);
+    let mut s = service("api", Some(1), 3_072, None);
+    s.tiers.minimum = Some(Needs {
+        memory: Bytes(3_072 * MIB),
+        cpu: Cores(0.5),
+        disk: Bytes(1_024 * MIB),
+    });
+    let catalog = one_type_catalog("big", 64, None, Bytes(1 << 40));
+    let a = analyze(&snap, &plan(vec![s]), Some(&catalog));
+    assert_eq!(a.options.raise_limit.len(), 1);
+    assert_eq!(a.options.disk_bound.len(), 1);
+    assert!(a.options.upgrade.is_empty());
+    assert!(a.options.need_instance.is_empty());
+    let r = a
+        .recommendation
+        .unwrap_or_else(|| panic!("a recommendation"));
+    assert_eq!(r.action, Action::RaiseLimit);
+    assert_eq!(
+        r.disk_growth_bytes,
+        a.options.disk_bound[0].disk_growth_bytes
+    );
+    assert!(r.disk_growth_bytes > Bytes::ZERO);
+}
+
+/// Review of issue 7: when only the disk is short, no instance is needed, and the rollout is not
+/// judged on an instance the recommendation does not want.
+#[test]
+fn disk_only_needs_no_instance_and_no_rollout_on_one() {
+    let mut snap = snapshot(1_843, 1_700, &[]);
+    snap.host.disks[0].total = Bytes(40_960 * MIB);
+    snap.host.disks[0].available = Bytes(2_048 * MIB);
+    let mut s = service("a", Some(1), 1_024, None);
+    s.tiers.minimum = Some(Needs {
+        memory: Bytes(1_024 * MIB),
+        cpu: Cores(0.5),
+        disk: Bytes(5_120 * MIB),
+    });
+    let catalog = one_type_catalog("big", 64, None, Bytes(1 << 40));
+    let a = analyze(&snap, &plan(vec![s]), Some(&catalog));
+    assert_ne!(a.scenarios[0].verdict, Verdict::Fits);
+    assert!(a.options.need_instance.is_empty());
+    assert!(a.options.upgrade.is_empty());
+    assert!(a.options.phased_on_upgrade.is_none());
+    assert_eq!(a.options.disk_bound.len(), 1);
+}
+
+/// Review of issue 7: on a capped guest the upgrade carries what the guest holds, not what the
+/// whole machine uses, and no type is credited with more memory than it has.
+#[test]
+fn a_capped_guest_carries_its_own_use_to_an_upgrade() {
+    let mut snap = snapshot(16_384, 2_048, &[]);
+    snap.host.cpu.quota = Some(Cores(1.5));
+    snap.host.memory.limit = Some(Bytes(2_048 * MIB));
+    snap.host.memory.limit_used = Some(Bytes(1_024 * MIB));
+    snap.host.instance = Some("small".into());
+    let mut catalog = one_type_catalog("small", 2, None, Bytes(2_048 * MIB));
+    let mut eight = catalog.instances[0].clone();
+    eight.name = "eight".into();
+    eight.vcpus = 4;
+    eight.memory = Bytes(8_192 * MIB);
+    eight.price = 5.0;
+    catalog.instances.push(eight);
+    // memory short on the whole machine too (2048 available - 1638 reserve), so a type it is
+    let a = analyze(
+        &snap,
+        &plan(vec![service("a", Some(1), 3_072, None)]),
+        Some(&catalog),
+    );
+    let u = a
+        .options
+        .upgrade
+        .iter()
+        .find(|u| u.verdict == Verdict::Fits)
+        .unwrap_or_else(|| panic!("an upgrade: {:?}", a.options));
+    assert_eq!(u.instance, "eight");
+    // held under the cap: 2048 - min(2048, 2048 - 1024) = 1024 MiB
+    assert_eq!(u.carried_bytes, Bytes(1_024 * MIB));
+    // share = limit / nominal of the current type = 1, never more
+    assert_eq!(u.usable_memory_bytes, Bytes(8_192 * MIB));
+}

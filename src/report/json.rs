@@ -136,6 +136,7 @@ pub fn value(input: &ReportInput<'_>) -> Value {
             "phased_on_upgrade": o.phased_on_upgrade,
             "alone_tight": o.alone_tight,
             "alone_does_not_fit": o.alone_does_not_fit,
+            "need_instance": o.need_instance,
         },
         "recommendation": a.recommendation,
         "warnings": warnings,

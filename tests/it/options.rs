@@ -181,11 +181,10 @@ fn lightweight_and_phased() {
     // 264 MiB available now is below it
     assert_eq!(phased[0]["met_now"], false);
     assert_eq!(phased[1]["met_now"], serde_json::Value::Null);
-    // On the cheapest type that takes all five at their minimum tier, every batch fits.
-    let types = catalog();
-    let (name, _) = cheapest(&types, 1220.0 * MIB, 1.2);
+    // On the recommended upgrade (the standard scenario's), every batch fits.
     let on = &j["options"]["phased_on_upgrade"];
-    assert_eq!(on["instance"], name.as_str());
+    assert_eq!(on["instance"], j["recommendation"]["instance"]);
+    assert_eq!(on["instance"], upgrade(&j, "standard")["instance"]);
     let after = on["batches"].as_array().cloned().unwrap_or_default();
     assert_eq!(after.len(), 5);
     assert!(

@@ -51,6 +51,9 @@ pub struct Options {
     pub alone_tight: Vec<String>,
     /// Services that alone at their lowest tier do not fit here at all.
     pub alone_does_not_fit: Vec<String>,
+    /// Scenarios that do not fit and that only another instance type can settle (neither a
+    /// larger cap nor a larger disk).
+    pub need_instance: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,6 +68,8 @@ pub struct DiskBound {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhasedOnUpgrade {
     pub instance: String,
+    /// Whether it is the recommended upgrade (else the cheapest type that takes them all).
+    pub recommended: bool,
     pub monthly_cost: f64,
     pub currency: String,
     pub delta: Option<f64>,
@@ -100,7 +105,11 @@ pub struct OptionsInput<'a> {
     pub catalog: Option<&'a Catalog>,
 }
 
-pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options {
+/// The options and the one recommendation, on whose upgrade the phased rollout is judged.
+pub fn options(
+    input: &OptionsInput<'_>,
+    warnings: &mut Vec<Warning>,
+) -> (Options, Option<Recommendation>) {
     let base = input.base;
     let batches = phased::batches(input.services, input.phases);
     let (alone_tight, alone_does_not_fit) = phased::alone(input.services, base);
@@ -112,35 +121,11 @@ pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options
         arch: input.snapshot.host.arch.unwrap_or_default(),
         ..Options::default()
     };
-    let capped = Capacity::is_capped(input.snapshot);
-    for scenario in input
-        .scenarios
-        .iter()
-        .filter(|s| s.verdict != Verdict::Fits)
-    {
-        // What another type can change: memory and CPU. The disk moves with the host.
-        let on_host = input.host.check(&scenario.needs);
-        if capped && on_host.verdict() == Verdict::Fits {
-            out.raise_limit.push(raise::raise_limit(
-                input.snapshot,
-                input.policy,
-                &scenario.name,
-                &scenario.needs,
-            ));
-        } else if on_host.memory.verdict.max(on_host.cpu.verdict) == Verdict::Fits
-            && let Some(d) = &on_host.disk
-        {
-            out.disk_bound.push(DiskBound {
-                scenario: scenario.name.clone(),
-                mount: d.mount.clone(),
-                shortfall_bytes: d.shortfall,
-                disk_growth_bytes: disk_growth(d.shortfall, input.policy.disk_reserve.get()),
-            });
-        }
-    }
+    settle_on_this_host(input, &mut out);
     let Some(catalog) = input.catalog else {
         warnings.push(Warning::new(WarningCode::NoCatalog));
-        return out;
+        let recommendation = recommend::recommend(input.scenarios, &out, input.fits_now);
+        return (out, recommendation);
     };
     out.catalog = Some(catalog.name.clone());
     let snapshot = input.snapshot;
@@ -156,9 +141,11 @@ pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options
                 .arg("catalog", &catalog.name),
         );
     }
+    // What the services' host reports as its memory (the cap, on a capped host) against the
+    // nominal memory of its type; never more than all of it.
     out.usable_rule = match current {
         Some(t) if t.memory.0 > 0 => UsableRule::CurrentRatio {
-            share: snapshot.host.memory.total.0 as f64 / t.memory.0 as f64,
+            share: (base.memory_total.0 as f64 / t.memory.0 as f64).min(1.0),
         },
         _ => UsableRule::Default,
     };
@@ -173,6 +160,7 @@ pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options
         mover: Mover {
             snapshot,
             policy: input.policy,
+            base,
             host: input.host,
             rule: out.usable_rule,
         },
@@ -182,63 +170,116 @@ pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options
         allow_arch_change: input.policy.allow_arch_change,
     };
     out.left_out_arch = upgrader.other_arch();
-    let settled = |name: &str| {
-        out.raise_limit.iter().any(|r| r.scenario == name)
-            || out.disk_bound.iter().any(|d| d.scenario == name)
-    };
-    let mut upgrades = Vec::new();
-    let mut no_upgrade = Vec::new();
-    let mut naive = Vec::new();
+    for scenario in input
+        .scenarios
+        .iter()
+        .filter(|s| out.need_instance.contains(&s.name))
+    {
+        let on_host = input.host.check(&scenario.needs);
+        let here = on_host.memory.verdict.max(on_host.cpu.verdict);
+        let (fits, tight) = upgrader.cheapest(&scenario.name, &scenario.demands, here);
+        if fits.is_none() && tight.is_none() {
+            out.no_upgrade.push(scenario.name.clone());
+        }
+        out.upgrade.extend(fits);
+        out.upgrade.extend(tight);
+        out.naive
+            .extend(upgrader.naive(&scenario.name, &scenario.demands));
+    }
+    let recommendation = recommend::recommend(input.scenarios, &out, input.fits_now);
+    out.phased_on_upgrade =
+        phased_on_upgrade(input, &upgrader, &batches, &out, recommendation.as_ref());
+    (out, recommendation)
+}
+
+/// What this host settles without another type: a scenario whose memory and CPU fit on the
+/// host itself gets a larger cap where the services' cgroup binds, and a larger disk where the
+/// disk at `/` is short; the others need another instance type.
+fn settle_on_this_host(input: &OptionsInput<'_>, out: &mut Options) {
+    let capped = Capacity::is_capped(input.snapshot);
     for scenario in input
         .scenarios
         .iter()
         .filter(|s| s.verdict != Verdict::Fits)
     {
-        if settled(&scenario.name) {
+        let on_host = input.host.check(&scenario.needs);
+        if on_host.memory.verdict.max(on_host.cpu.verdict) != Verdict::Fits {
+            out.need_instance.push(scenario.name.clone());
             continue;
         }
-        let on_host = input.host.check(&scenario.needs);
-        let here = on_host.memory.verdict.max(on_host.cpu.verdict);
-        let (fits, tight) = upgrader.cheapest(&scenario.name, &scenario.demands, here);
-        if fits.is_none() && tight.is_none() {
-            no_upgrade.push(scenario.name.clone());
+        let here = scenario
+            .checks
+            .memory
+            .verdict
+            .max(scenario.checks.cpu.verdict);
+        if capped && here != Verdict::Fits {
+            out.raise_limit.push(raise::raise_limit(
+                input.snapshot,
+                input.policy,
+                &scenario.name,
+                &scenario.needs,
+            ));
         }
-        upgrades.extend(fits);
-        upgrades.extend(tight);
-        naive.extend(upgrader.naive(&scenario.name, &scenario.demands));
-    }
-    out.upgrade = upgrades;
-    out.no_upgrade = no_upgrade;
-    out.naive = naive;
-    let all_fit_now = out.phased.iter().all(|b| b.by_estimate == Verdict::Fits);
-    if !all_fit_now {
-        let demands: Vec<(String, Tier, Needs)> = input
-            .services
-            .iter()
-            .filter_map(|(_, s)| s.tiers.lowest().map(|(t, n)| (s.name.clone(), t, *n)))
-            .collect();
-        if let (Some(u), _) = upgrader.cheapest("phased", &demands, Verdict::DoesNotFit)
-            && let Some(t) = catalog.find(&u.instance)
-        {
-            out.phased_on_upgrade = Some(PhasedOnUpgrade {
-                instance: u.instance.clone(),
-                monthly_cost: u.monthly_cost,
-                currency: u.currency.clone(),
-                delta: u.delta,
-                disk_growth_bytes: u.disk_growth_bytes,
-                batches: phased::judge(
-                    &batches,
-                    &with_disk_grown(
-                        &upgrader.mover.capacity_on(t),
-                        u.disk_growth_bytes,
-                        input.policy.disk_reserve.get(),
-                    ),
-                    false,
-                ),
+        if let Some(d) = on_host.disk.as_ref().filter(|d| d.verdict != Verdict::Fits) {
+            out.disk_bound.push(DiskBound {
+                scenario: scenario.name.clone(),
+                mount: d.mount.clone(),
+                shortfall_bytes: d.shortfall,
+                disk_growth_bytes: disk_growth(d.shortfall, input.policy.disk_reserve.get()),
             });
         }
     }
-    out
+}
+
+/// The rollout judged on the recommended type when the recommendation is an upgrade to one (and
+/// every service fits on it), else on the cheapest type that takes every service at its lowest
+/// tier; only where the rollout does not fit here and another type helps (memory or CPU short on
+/// this host for all of it, not only the disk).
+fn phased_on_upgrade(
+    input: &OptionsInput<'_>,
+    upgrader: &Upgrader<'_>,
+    batches: &[Vec<&Service>],
+    out: &Options,
+    recommendation: Option<&Recommendation>,
+) -> Option<PhasedOnUpgrade> {
+    if out.phased.iter().all(|b| b.by_estimate == Verdict::Fits) {
+        return None;
+    }
+    let demands: Vec<(String, Tier, Needs)> = input
+        .services
+        .iter()
+        .filter_map(|(_, s)| s.tiers.lowest().map(|(t, n)| (s.name.clone(), t, *n)))
+        .collect();
+    let all: Needs = demands.iter().map(|(_, _, n)| *n).sum();
+    let on_host = input.host.check(&all);
+    if on_host.memory.verdict.max(on_host.cpu.verdict) == Verdict::Fits {
+        return None;
+    }
+    let recommended = recommendation
+        .and_then(|r| r.instance.as_deref())
+        .and_then(|n| upgrader.catalog.find(n))
+        .map(|t| upgrader.judge(t, "phased", &demands))
+        .filter(|u| u.verdict == Verdict::Fits);
+    let is_recommended = recommended.is_some();
+    let u = recommended.or_else(|| upgrader.cheapest("phased", &demands, Verdict::DoesNotFit).0)?;
+    let t = upgrader.catalog.find(&u.instance)?;
+    Some(PhasedOnUpgrade {
+        instance: u.instance.clone(),
+        recommended: is_recommended,
+        monthly_cost: u.monthly_cost,
+        currency: u.currency.clone(),
+        delta: u.delta,
+        disk_growth_bytes: u.disk_growth_bytes,
+        batches: phased::judge(
+            batches,
+            &with_disk_grown(
+                &upgrader.mover.capacity_on(t),
+                u.disk_growth_bytes,
+                input.policy.disk_reserve.get(),
+            ),
+            false,
+        ),
+    })
 }
 
 fn lightweight(fits_now: &Selection, capacity: &Capacity) -> Lightweight {

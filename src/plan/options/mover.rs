@@ -33,6 +33,9 @@ impl UsableRule {
 pub struct Mover<'a> {
     pub snapshot: &'a Snapshot,
     pub policy: &'a Policy,
+    /// The services' room now (under their cap, when they have one): what is in use there is
+    /// carried over.
+    pub base: &'a Capacity,
     /// The host itself (caps aside), whose disk moves along.
     pub host: &'a Capacity,
     pub rule: UsableRule,
@@ -45,10 +48,12 @@ impl Mover<'_> {
             .unwrap_or_else(|| t.memory.scale(self.rule.share()))
     }
 
-    /// Memory in use now, carried over: MemTotal less MemAvailable.
+    /// Memory in use now, carried over: MemTotal less MemAvailable, or on a capped host the
+    /// limit less what is available under it (at least what the capped cgroup holds).
     pub fn in_use(&self) -> Bytes {
-        let m = &self.snapshot.host.memory;
-        m.total.saturating_sub(m.available)
+        self.base
+            .memory_total
+            .saturating_sub(self.base.memory_available)
     }
 
     /// The capacity the host would have on `t`.

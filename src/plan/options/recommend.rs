@@ -96,10 +96,16 @@ pub fn recommend(
         return Some(r);
     }
     let name = target.name.as_str();
+    let growth = options
+        .disk_bound
+        .iter()
+        .find(|x| x.scenario == name)
+        .map(|d| d.disk_growth_bytes);
     if let Some(raise) = options.raise_limit.iter().find(|x| x.scenario == name) {
         r.action = Action::RaiseLimit;
         r.memory_limit_bytes = Some(raise.memory_bytes);
         r.cpu_quota_cores = Some(raise.cpu_cores);
+        r.disk_growth_bytes = growth.unwrap_or_default();
         r.reason = Reason::CapBinds;
     } else if let Some(d) = options.disk_bound.iter().find(|x| x.scenario == name) {
         r.action = Action::Upgrade;

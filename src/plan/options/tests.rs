@@ -230,8 +230,12 @@ fn monthly(t: &InstanceType) -> f64 {
 /// growth, or why none (a raised cap or a disk growth settle it instead).
 #[derive(Debug, PartialEq)]
 enum Expected {
-    RaiseLimit,
-    DiskOnly,
+    /// Memory and CPU fit on the host itself: a larger cap where the services' cap binds, a
+    /// larger disk where the disk is short, and no instance.
+    OnThisHost {
+        raise: bool,
+        disk: bool,
+    },
     Type(Option<(String, u64)>),
 }
 
@@ -266,15 +270,37 @@ fn expected(c: &Case, snapshot: &Snapshot, plan: &PlanFile, catalog: &Catalog) -
         let room = (a * MIB) as i128 - scale(t * MIB, dr) as i128;
         u64::try_from((disk_demand as i128 - room).max(0)).unwrap_or(0)
     });
-    let capped = c.cap.is_some();
-    if capped && mem_ok && cpu_ok && disk_short == 0 {
-        return Expected::RaiseLimit;
+    // Under the cap: total = the limit, available = min(MemAvailable, limit - held), cores =
+    // the quota (or the baseline of a burstable type, when lower).
+    let (cap_total, cap_available, cap_cores) = match c.cap {
+        Some((share, held, q)) => {
+            let limit = c.total_mib * share / 100 * MIB;
+            let limit = if limit < total { limit } else { total };
+            let held = limit * held / 100;
+            let quota = f64::from(c.cores) * f64::from(q) / 100.0;
+            let cores = if quota < f64::from(c.cores) {
+                quota
+            } else {
+                f64::from(c.cores)
+            };
+            (
+                limit,
+                available.min(limit.saturating_sub(held)),
+                cores.min(host_cores),
+            )
+        }
+        None => (total, available, host_cores),
+    };
+    if mem_ok && cpu_ok {
+        let here_mem = demand as i128 <= cap_available as i128 - scale(cap_total, r) as i128;
+        let here_cpu = used + cpu_demand <= cap_cores * cl + 1e-9;
+        return Expected::OnThisHost {
+            raise: c.cap.is_some() && !(here_mem && here_cpu),
+            disk: disk_short > 0,
+        };
     }
-    if mem_ok && cpu_ok && c.disk.is_some() && disk_short > 0 {
-        return Expected::DiskOnly;
-    }
-    let share = current.map_or(0.925, |t| total as f64 / t.memory.0 as f64);
-    let in_use = total.saturating_sub(available);
+    let share = current.map_or(0.925, |t| (cap_total as f64 / t.memory.0 as f64).min(1.0));
+    let in_use = cap_total.saturating_sub(cap_available);
     let arch = if c.host_arm {
         Arch::Arm64
     } else {
@@ -327,12 +353,9 @@ proptest! {
             return Ok(());
         }
         match want {
-            Expected::RaiseLimit => {
-                prop_assert_eq!(o.raise_limit.len(), 1);
-                prop_assert!(o.upgrade.is_empty(), "{:?}", o.upgrade);
-            }
-            Expected::DiskOnly => {
-                prop_assert_eq!(o.disk_bound.len(), 1);
+            Expected::OnThisHost { raise, disk } => {
+                prop_assert_eq!(o.raise_limit.len(), usize::from(raise));
+                prop_assert_eq!(o.disk_bound.len(), usize::from(disk));
                 prop_assert!(o.upgrade.is_empty(), "{:?}", o.upgrade);
             }
             Expected::Type(want) => {

@@ -113,6 +113,7 @@ fn recommendation(doc: &mut Doc, msg: &Msg, r: &Recommendation) {
                     "cpu",
                     r.cpu_quota_cores.map(|c| c.to_string()).unwrap_or_default(),
                 ),
+                ("growth", growth.clone()),
             ],
         ),
         Action::Lightweight => msg.f("rec.lightweight", &[("scenario", r.scenario.clone())]),

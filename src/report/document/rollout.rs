@@ -108,7 +108,11 @@ pub(super) fn phased(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
     doc.table(header, rows);
     if let Some(u) = upgraded {
         doc.p(msg.f(
-            "phased.upgrade",
+            if u.recommended {
+                "phased.upgrade_recommended"
+            } else {
+                "phased.upgrade"
+            },
             &[
                 ("instance", u.instance.clone()),
                 ("cost", money(u.monthly_cost, &u.currency)),

@@ -26,6 +26,10 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
     doc.h(2, msg.t("sec.current"));
     let c = &a.capacity;
     let total = c.memory_total.0 as f64;
+    // The reconciliation and the workloads are the whole host's: their shares are of MemTotal,
+    // also when the services run under a smaller cap.
+    let host_total = a.reconciliation.total.0 as f64;
+    let capped = c.memory_total < host.memory.total;
     let mut rows = vec![
         row2(msg.t("host.cpu_cores"), c.cpu_cores.to_string()),
         row2(
@@ -39,9 +43,20 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
             ),
             c.cpu_limit().to_string(),
         ),
-        row2(msg.t("host.mem_total"), c.memory_total.to_string()),
         row2(
-            msg.t("host.mem_available"),
+            msg.t(if capped {
+                "host.mem_limit"
+            } else {
+                "host.mem_total"
+            }),
+            c.memory_total.to_string(),
+        ),
+        row2(
+            msg.t(if capped {
+                "host.mem_available_capped"
+            } else {
+                "host.mem_available"
+            }),
             format!(
                 "{} ({})",
                 c.memory_available,
@@ -57,6 +72,16 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
         ),
         row2(msg.t("host.mem_room"), signed_bytes(c.memory_room())),
     ];
+    if capped {
+        rows.push(row2(
+            msg.t("host.mem_host_total"),
+            host.memory.total.to_string(),
+        ));
+        rows.push(row2(
+            msg.t("host.mem_host_available"),
+            host.memory.available.to_string(),
+        ));
+    }
     if let Some(free) = host.memory.free {
         rows.push(row2(msg.t("host.mem_free"), free.to_string()));
     }
@@ -128,7 +153,7 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
             vec![
                 Cell::text(name),
                 Cell::num(signed_bytes(l.bytes)),
-                Cell::num(percent(l.bytes as f64, total)),
+                Cell::num(percent(l.bytes as f64, host_total)),
             ]
         })
         .collect();
@@ -183,7 +208,7 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
                     Cell::text(w.name.clone()),
                     Cell::text(msg.kind(w.kind)),
                     Cell::num(w.memory.to_string()),
-                    Cell::num(percent(w.memory.0 as f64, total)),
+                    Cell::num(percent(w.memory.0 as f64, host_total)),
                     Cell::num(w.cpu.to_string()),
                 ]
             })

@@ -100,13 +100,13 @@ pub(super) fn upgrade(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
             ],
         ));
     }
-    let unsettled = a.scenarios.iter().any(|s| {
-        s.verdict != Verdict::Fits
-            && !o.raise_limit.iter().any(|r| r.scenario == s.name)
-            && !o.disk_bound.iter().any(|d| d.scenario == s.name)
-    });
-    if !unsettled {
-        doc.p(msg.t("upgrade.not_needed"));
+    if o.need_instance.is_empty() {
+        let all_fit = a.scenarios.iter().all(|s| s.verdict == Verdict::Fits);
+        doc.p(msg.t(if all_fit {
+            "upgrade.not_needed"
+        } else {
+            "upgrade.no_instance_needed"
+        }));
     }
     if !o.upgrade.is_empty() {
         table(doc, msg, &o.upgrade);

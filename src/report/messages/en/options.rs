@@ -150,7 +150,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "rec.raise_limit",
-        "Recommended for scenario {scenario}: raise the services' memory limit to {memory} and their CPU quota to {cpu} cores.",
+        "Recommended for scenario {scenario}: raise the services' memory limit to {memory} and their CPU quota to {cpu} cores{growth}.",
     ),
     (
         "rec.lightweight",
@@ -188,5 +188,13 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "reason.no_type_phased",
         "No type of the catalog fits it, and what fits now leaves services out.",
+    ),
+    (
+        "upgrade.no_instance_needed",
+        "No other instance type is needed: the scenarios that do not fit are settled above by a larger cap or a larger disk.",
+    ),
+    (
+        "phased.upgrade_recommended",
+        "The last column judges the same batches on {instance} ({cost} per month, {delta}), the recommended upgrade.",
     ),
 ];

@@ -138,4 +138,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "problem.snapshot.duplicate_workload",
         "two workloads are named '{name}': expected unique names",
     ),
+    (
+        "problem.catalog.bad_as_of",
+        "'{name}' has the date '{value}': expected a date such as '2026-01-31' (YYYY-MM-DD)",
+    ),
 ];

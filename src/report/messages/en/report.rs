@@ -236,4 +236,17 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "method.free_plus_reclaimable",
         "MemFree + Active(file) + Inactive(file) + SReclaimable, as free did before 3.14: no reserve, so it is higher than the kernel's would be",
     ),
+    ("host.mem_limit", "Memory limit of the services' cgroup"),
+    (
+        "host.mem_available_capped",
+        "Memory available under the limit: min(MemAvailable, limit - held)",
+    ),
+    (
+        "host.mem_host_total",
+        "Memory total of the whole host (MemTotal)",
+    ),
+    (
+        "host.mem_host_available",
+        "Memory available on the whole host (MemAvailable)",
+    ),
 ];

@@ -129,7 +129,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "rec.raise_limit",
-        "针对场景 {scenario} 的建议：把服务的内存上限提高到 {memory}，CPU 配额提高到 {cpu} 核。",
+        "针对场景 {scenario} 的建议：把服务的内存上限提高到 {memory}，CPU 配额提高到 {cpu} 核{growth}。",
     ),
     (
         "rec.lightweight",
@@ -167,5 +167,13 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "reason.no_type_phased",
         "目录中没有能承载它的规格；而当前可部署的方案会遗漏部分服务。",
+    ),
+    (
+        "upgrade.no_instance_needed",
+        "无需更换实例规格：无法承载的场景已由上文中更大的上限或更大的磁盘解决。",
+    ),
+    (
+        "phased.upgrade_recommended",
+        "最后一列按推荐的升级规格 {instance}（每月 {cost}，{delta}）评估同样的批次。",
     ),
 ];

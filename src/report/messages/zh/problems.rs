@@ -138,4 +138,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "problem.snapshot.duplicate_workload",
         "有两个工作负载都叫 '{name}'：名称必须唯一",
     ),
+    (
+        "problem.catalog.bad_as_of",
+        "'{name}' 的日期为 '{value}'：需要 YYYY-MM-DD 格式的日期，例如 '2026-01-31'",
+    ),
 ];

@@ -221,4 +221,14 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "method.free_plus_reclaimable",
         "按 3.14 之前 free 的算法：MemFree + Active(file) + Inactive(file) + SReclaimable，不扣除保留内存，因此比内核的算法偏高",
     ),
+    ("host.mem_limit", "服务所在 cgroup 的内存上限"),
+    (
+        "host.mem_available_capped",
+        "上限内可用内存：min(MemAvailable, 上限 - 已占用)",
+    ),
+    ("host.mem_host_total", "整台主机的内存总量（MemTotal）"),
+    (
+        "host.mem_host_available",
+        "整台主机的可用内存（MemAvailable）",
+    ),
 ];
