@@ -251,13 +251,15 @@ pub fn plan_warnings(snapshot: &Snapshot, plan: &PlanFile) -> Vec<Warning> {
                     .iter()
                     .find(|p| p.port == port)
                 {
-                    let by = listener.process.clone().unwrap_or_default();
-                    out.push(
-                        Warning::new(WarningCode::PortConflict)
-                            .arg("service", &service.name)
-                            .arg("port", port)
-                            .arg("process", by),
-                    );
+                    let mut w = Warning::new(WarningCode::PortConflict)
+                        .arg("service", &service.name)
+                        .arg("port", port);
+                    match listener.process.as_deref().filter(|p| !p.is_empty()) {
+                        Some(by) => w = w.arg("process", by),
+                        // a hand-written snapshot lists the port alone
+                        None => w.variant = Some("warn.port_conflict_unowned"),
+                    }
+                    out.push(w);
                 }
                 if let Some(first) = claimed.get(&port) {
                     out.push(

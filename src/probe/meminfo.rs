@@ -51,6 +51,8 @@ impl MemInfo {
     /// MemTotal: without it there is no host to describe.
     pub(crate) fn total(&self) -> Result<Bytes, ProbeError> {
         match (self.get("MemTotal"), self.bad_value("MemTotal")) {
+            // No memory is no host either: a snapshot of it would be refused by `plan`.
+            (Some(Bytes::ZERO), _) => Err(ProbeError::format("meminfo", "'MemTotal' is 0 kB")),
             (Some(total), _) => Ok(total),
             (None, Some(value)) => Err(MemInfo::unparsable("MemTotal", value)),
             (None, None) => Err(ProbeError::format("meminfo", "no 'MemTotal' line")),
@@ -177,6 +179,10 @@ mod tests {
             .err()
             .map(|e| e.to_string());
         assert!(missing.is_some_and(|m| m.contains("no 'MemTotal' line")));
+        let zero = parse_meminfo("MemTotal: 0 kB\nMemFree: 0 kB\n")
+            .total()
+            .err();
+        assert!(zero.is_some_and(|e| e.to_string().contains("'MemTotal' is 0 kB")));
         assert!(parse_meminfo("MemTotal: 5 MB\n").total().is_err());
     }
 

@@ -131,11 +131,12 @@ pub fn write_types_text(catalog: &Catalog, lang: Lang, out: &mut dyn Write) -> i
     let count = ("count", catalog.instances.len().to_string());
     let name = ("name", catalog.name.clone());
     let title = match &catalog.description {
-        Some(description) => msg.f(
+        Some(description) => msg.n(
             "catalog.title_described",
+            catalog.instances.len(),
             &[name, ("description", description.clone()), count],
         ),
-        None => msg.f("catalog.title", &[name, count]),
+        None => msg.n("catalog.title", catalog.instances.len(), &[name, count]),
     };
     writeln!(out, "{title}")?;
     writeln!(out, "{table}")?;

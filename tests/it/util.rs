@@ -18,10 +18,16 @@ pub(crate) fn example(name: &str) -> PathBuf {
     root().join("examples").join(name)
 }
 
-/// `../shared/cases` beside the repository, when this checkout has it.
-pub(crate) fn shared_cases() -> Option<PathBuf> {
+/// `../shared/cases` beside the repository, where the project's example inputs live (CI lays a
+/// copy of shared/ beside the clone): a test that needs it fails without it.
+pub(crate) fn shared_cases() -> PathBuf {
     let dir = root().join("..").join("shared").join("cases");
-    dir.is_dir().then_some(dir)
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the shared example inputs belong beside the repository",
+        dir.display()
+    );
+    dir
 }
 
 pub(crate) fn hostfit(args: &[&str]) -> Run {

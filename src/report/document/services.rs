@@ -171,8 +171,9 @@ pub(super) fn scenarios(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
             } else {
                 parts.join(msg.sep())
             };
-            msg.f(
+            msg.n(
                 "scenario.line",
+                s.services.len(),
                 &[
                     ("name", s.name.clone()),
                     ("count", s.services.len().to_string()),

@@ -92,8 +92,9 @@ pub(super) fn upgrade(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
         ],
     ));
     if o.left_out_arch > 0 {
-        doc.p(msg.f(
+        doc.p(msg.n(
             "upgrade.arch_left_out",
+            o.left_out_arch,
             &[
                 ("count", o.left_out_arch.to_string()),
                 ("arch", o.arch.key().to_string()),

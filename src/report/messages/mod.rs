@@ -64,6 +64,17 @@ impl Msg {
         lookup(self.lang, key).unwrap_or(key).to_string()
     }
 
+    /// Like `f`, for a sentence that names a count: the `<key>.one` entry when `count` is 1
+    /// (English says "1 type", "2 types"; Chinese has one form, so its `.one` entry is the same).
+    pub fn n(&self, key: &str, count: usize, args: &[(&str, String)]) -> String {
+        let one = format!("{key}.one");
+        if count == 1 && lookup(self.lang, &one).is_some() {
+            self.f(&one, args)
+        } else {
+            self.f(key, args)
+        }
+    }
+
     /// The text of `key` with each `{name}` replaced by its value.
     pub fn f(&self, key: &str, args: &[(&str, String)]) -> String {
         fill(lookup(self.lang, key).unwrap_or(key), args)

@@ -279,4 +279,9 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "catalog.csv.bad_estimate",
         "'{value}' is not 'true' or 'false'",
     ),
+    ("catalog.title.one", "{name} ({count} type)"),
+    (
+        "catalog.title_described.one",
+        "{name}: {description} ({count} type)",
+    ),
 ];

@@ -60,7 +60,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "conclusion.tally",
-        "Of {total} scenarios, {fits} fit, {tight} are tight and {dnf} do not fit.",
+        "Scenarios: {total}; fit: {fits}; tight: {tight}; do not fit: {dnf}.",
     ),
     ("conclusion.scenario", "{name}: {verdict}{upgrade}"),
     (
@@ -196,5 +196,9 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "phased.upgrade_recommended",
         "The last column judges the same batches on {instance} ({cost} per month, {delta}), the recommended upgrade.",
+    ),
+    (
+        "upgrade.arch_left_out.one",
+        "{count} type of another CPU architecture than {arch} was left out: the services' images and binaries are built for {arch}. Set `policy.allow_arch_change: true` to consider it.",
     ),
 ];

@@ -108,7 +108,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "scenario.line",
-        "{name}, {count} service(s): {verdict}; {detail}",
+        "{name}, {count} services: {verdict}; {detail}",
     ),
     ("short.memory", "memory short by {bytes} ({pct} of total)"),
     ("short.cpu", "CPU short by {cores} cores"),
@@ -146,7 +146,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("sep.items", ", "),
     (
         "warn.port_conflict",
-        "{service} wants port {port}, which is already listening on the host {process}",
+        "{service} wants port {port}, which {process} already listens on here",
     ),
     (
         "warn.port_shared",
@@ -248,5 +248,13 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "host.mem_host_available",
         "Memory available on the whole host (MemAvailable)",
+    ),
+    (
+        "warn.port_conflict_unowned",
+        "{service} wants port {port}, which something already listens on on this host",
+    ),
+    (
+        "scenario.line.one",
+        "{name}, {count} service: {verdict}; {detail}",
     ),
 ];

@@ -240,4 +240,9 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "catalog.csv.bad_estimate",
         "'{value}' 不是 'true' 或 'false'",
     ),
+    ("catalog.title.one", "{name}（{count} 种规格）"),
+    (
+        "catalog.title_described.one",
+        "{name}：{description}（{count} 种规格）",
+    ),
 ];

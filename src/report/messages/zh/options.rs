@@ -176,4 +176,8 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "phased.upgrade_recommended",
         "最后一列按推荐的升级规格 {instance}（每月 {cost}，{delta}）评估同样的批次。",
     ),
+    (
+        "upgrade.arch_left_out.one",
+        "目录中有 {count} 个规格的 CPU 架构不是 {arch}，已排除：服务的镜像和程序是为 {arch} 构建的。若要考虑它们，请设置 `policy.allow_arch_change: true`。",
+    ),
 ];

@@ -231,4 +231,12 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "host.mem_host_available",
         "整台主机的可用内存（MemAvailable）",
     ),
+    (
+        "warn.port_conflict_unowned",
+        "{service} 需要的端口 {port} 已在服务器上被监听",
+    ),
+    (
+        "scenario.line.one",
+        "{name}（{count} 个服务）：{verdict}；{detail}",
+    ),
 ];
