@@ -7,6 +7,7 @@
 //! smallest needs per resource, under a node budget. Pure.
 
 mod bounds;
+mod greedy;
 
 use super::room::{Room, Sum};
 use crate::model::Needs;
@@ -37,7 +38,7 @@ pub struct Item {
 }
 
 /// Nodes the search may visit before it settles for the best choice found so far.
-pub const NODE_BUDGET: u64 = 400_000;
+pub const NODE_BUDGET: u64 = 150_000;
 
 /// The choice, whether it is proven best, and when it is not, the best key still possible.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,13 +162,21 @@ pub fn best_choice(items: &[Item], room: &Room, budget: u64) -> Outcome {
         deployed: 0,
         remaining: stats.iter().map(|s| s.size).collect(),
         remaining_total: items.len() as u64,
+        suffix: Vec::new(),
+        next_not_full: Vec::new(),
+    };
+    search.suffix = {
+        let mut out = vec![Left::zero(); classes.len() + 1];
+        for c in (0..classes.len()).rev() {
+            out[c] = out[c + 1].plus(&stats[c].smallest(stats[c].size));
+        }
+        out
     };
     let root = search.bound(&Sum::default(), 0);
     // A greedy choice first: the search then only looks for better ones, and when its budget
     // runs out the answer is at least this good.
     let (counts, key) = search.greedy();
-    search.best = Some(counts);
-    search.best_key = key;
+    search.set_best(counts, key);
     if search.best_key < root {
         search.descend(0, Sum::default(), &root);
     }
@@ -240,6 +249,10 @@ struct Search<'a> {
     /// Services of each class not decided yet.
     remaining: Vec<u64>,
     remaining_total: u64,
+    /// Per class, the least needs of every service of it and of the classes after it.
+    suffix: Vec<Left>,
+    /// Per class, the first class from it on that the best choice does not cover whole.
+    next_not_full: Vec<usize>,
 }
 
 impl Search<'_> {
@@ -329,22 +342,34 @@ impl Search<'_> {
         }
         let full = self.left(sum);
         let mut left = full;
-        let from = self.groups.get(next).map_or(self.stats.len(), |g| g.class);
-        for c in 0..self.stats.len() {
-            let b = if c < from {
-                self.covered[c]
-            } else {
-                self.class_bound(c, &left)
-            };
+        let classes = self.stats.len();
+        let from = self.groups.get(next).map_or(classes, |g| g.class);
+        // The classes decided already: their covers are final.
+        match self.covered[..from].cmp(&self.best_key[..from]) {
+            std::cmp::Ordering::Greater => return true,
+            std::cmp::Ordering::Less => return false,
+            std::cmp::Ordering::Equal => {}
+        }
+        for c in from..classes {
+            // When every service of this class and the ones after fits at its least need,
+            // each of them is bounded by its size: the first one the best choice does not
+            // cover whole is where a completion could do better. (Many small classes, as
+            // when every service has a priority of its own, are settled here at once.)
+            if c > from && self.suffix[c].within(&left) {
+                if self.next_not_full[c] < classes {
+                    return true;
+                }
+                left = left.minus(&self.suffix[c]);
+                break;
+            }
+            let b = self.class_bound(c, &left);
             match b.cmp(&self.best_key[c]) {
                 std::cmp::Ordering::Greater => return true,
                 std::cmp::Ordering::Less => return false,
                 std::cmp::Ordering::Equal => {}
             }
-            if c >= from {
-                let k = u64::try_from(self.best_key[c] - self.covered[c]).unwrap_or(0);
-                left = left.minus(&self.mandatory(c, k));
-            }
+            let k = u64::try_from(self.best_key[c] - self.covered[c]).unwrap_or(0);
+            left = left.minus(&self.mandatory(c, k));
         }
         // Deployments: every service still to be covered takes at least its least need (set
         // aside above); deploying one takes its extra on top.
@@ -358,83 +383,20 @@ impl Search<'_> {
         bound > self.best_key[self.stats.len()]
     }
 
-    /// A good choice found quickly: the groups in search order (most important class first,
-    /// smallest first), each service covered by the option that fits and takes the least by the
-    /// surrogate, or left out; then, in the same order, alternatives turned into deployments
-    /// where that still fits. Returns the counts per group and option, and the key.
-    fn greedy(&self) -> (Vec<Vec<u64>>, Key) {
-        let mut sum = Sum::default();
-        let mut counts: Vec<Vec<u64>> = Vec::with_capacity(self.groups.len());
-        let mut covered = vec![0i64; self.stats.len()];
-        for group in self.groups {
-            let mut split = vec![0u64; group.options.len()];
-            let mut order: Vec<usize> = (0..group.options.len()).collect();
-            order.sort_by(|a, b| {
-                let w = |i: usize| self.weights.surrogate(&group.options[i].needs);
-                w(*a).total_cmp(&w(*b)).then(a.cmp(b))
-            });
-            let mut left = group.members.len() as u64;
-            for i in order {
-                let take = self.room.most_of(&sum, &group.options[i].needs).min(left);
-                split[i] += take;
-                sum = sum.plus(&group.options[i].needs, take);
-                left -= take;
-            }
-            covered[group.class] += split.iter().sum::<u64>() as i64;
-            counts.push(split);
-        }
-        // Alternatives into deployments, the cheapest change first (by the surrogate).
-        let mut swaps: Vec<(f64, usize, usize, usize)> = Vec::new();
-        for (g, group) in self.groups.iter().enumerate() {
-            let Some(d) = group
-                .options
-                .iter()
-                .position(|o| o.choice == Choice::Deploy)
-            else {
-                continue;
+    /// A new best choice, and for each class the first one from it on that it leaves short.
+    fn set_best(&mut self, counts: Vec<Vec<u64>>, key: Key) {
+        let classes = self.stats.len();
+        let mut next = vec![classes; classes + 1];
+        for c in (0..classes).rev() {
+            next[c] = if (key[c] as u64) < self.stats[c].size {
+                c
+            } else {
+                next[c + 1]
             };
-            for a in (0..group.options.len()).filter(|a| *a != d) {
-                let cost = self.weights.surrogate(&group.options[d].needs)
-                    - self.weights.surrogate(&group.options[a].needs);
-                swaps.push((cost, g, a, d));
-            }
         }
-        swaps.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-        for (_, g, a, d) in swaps {
-            let (from, to) = (
-                self.groups[g].options[a].needs,
-                self.groups[g].options[d].needs,
-            );
-            while counts[g][a] > 0 {
-                let swapped = Sum {
-                    memory: sum.memory - i128::from(from.memory.0) + i128::from(to.memory.0),
-                    cpu: sum.cpu - from.cpu.0 + to.cpu.0,
-                    disk: sum.disk - i128::from(from.disk.0) + i128::from(to.disk.0),
-                };
-                if !self.room.admits(&swapped) {
-                    break;
-                }
-                sum = swapped;
-                counts[g][a] -= 1;
-                counts[g][d] += 1;
-            }
-        }
-        let deployed: i64 = self
-            .groups
-            .iter()
-            .zip(&counts)
-            .map(|(group, split)| {
-                group
-                    .options
-                    .iter()
-                    .zip(split)
-                    .filter(|(o, _)| o.choice == Choice::Deploy)
-                    .map(|(_, c)| *c as i64)
-                    .sum::<i64>()
-            })
-            .sum();
-        covered.push(deployed);
-        (counts, covered)
+        self.next_not_full = next;
+        self.best = Some(counts);
+        self.best_key = key;
     }
 
     /// The exact key of a full choice.
@@ -449,8 +411,7 @@ impl Search<'_> {
         if index == self.groups.len() {
             let key = self.key();
             if self.best.is_none() || key > self.best_key {
-                self.best_key = key;
-                self.best = Some(self.counts.clone());
+                self.set_best(self.counts.clone(), key);
             }
             return self.best_key >= *ceiling;
         }

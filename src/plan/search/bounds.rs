@@ -128,6 +128,33 @@ pub(super) struct Left {
 }
 
 impl Left {
+    pub(super) fn zero() -> Left {
+        Left {
+            mem: 0,
+            cpu: 0.0,
+            disk: Some(0),
+            surrogate: 0.0,
+        }
+    }
+
+    /// Both added up, per weight.
+    pub(super) fn plus(&self, other: &Left) -> Left {
+        Left {
+            mem: self.mem + other.mem,
+            cpu: self.cpu + other.cpu,
+            disk: Some(self.disk.unwrap_or(0) + other.disk.unwrap_or(0)),
+            surrogate: self.surrogate + other.surrogate,
+        }
+    }
+
+    /// Whether these needs fit in `left` by every weight (an upper bound errs towards yes).
+    pub(super) fn within(&self, left: &Left) -> bool {
+        self.mem <= left.mem
+            && within(self.cpu, left.cpu)
+            && left.disk.is_none_or(|d| self.disk.unwrap_or(0) <= d)
+            && within(self.surrogate, left.surrogate)
+    }
+
     /// What is left once `used` more is taken.
     pub(super) fn minus(&self, used: &Left) -> Left {
         Left {
