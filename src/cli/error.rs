@@ -216,6 +216,11 @@ pub enum CliError {
         path: PathBuf,
         input: PathBuf,
     },
+    /// `--output` is inside an input directory (`--engine-replies`, a scanned `--root`).
+    OutputInInput {
+        path: PathBuf,
+        input: PathBuf,
+    },
     /// The replacement of an existing file cannot be given the old file's owner and group.
     KeepOwner {
         path: PathBuf,

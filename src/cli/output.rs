@@ -38,12 +38,23 @@ impl Output {
     /// created at once in the target's folder and removed on error, on drop and on SIGINT,
     /// SIGTERM or SIGHUP.
     pub fn open(path: Option<&Path>, inputs: &[impl AsRef<Path>]) -> Result<Output, CliError> {
+        Output::open_outside(path, inputs, &[] as &[&Path])
+    }
+
+    /// As `open`, and the file must not be inside any of the input directories `dirs` (compared
+    /// after following links; `/` itself is never one).
+    pub fn open_outside(
+        path: Option<&Path>,
+        inputs: &[impl AsRef<Path>],
+        dirs: &[impl AsRef<Path>],
+    ) -> Result<Output, CliError> {
         let Some(path) = path else {
             return Ok(Output { to: To::Stdout });
         };
         let to = match std::fs::metadata(path) {
             Ok(meta) => {
                 refuse_inputs(path, &meta, inputs)?;
+                refuse_input_dirs(path, dirs)?;
                 match FileKind::of(meta.file_type()) {
                     None => To::Replace(replace_existing(path, &meta)?),
                     Some(FileKind::Fifo | FileKind::CharDevice) => To::Direct(path.to_path_buf()),
@@ -62,6 +73,7 @@ impl Output {
                         target,
                     });
                 }
+                refuse_input_dirs(path, dirs)?;
                 To::Replace(create_new(path)?)
             }
             Err(source) => {
@@ -100,6 +112,39 @@ fn refuse_inputs(
         }),
         None => Ok(()),
     }
+}
+
+/// Where `path` is, links followed: the file itself when it exists, else its folder's real path
+/// and its name.
+fn real_location(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(name))
+}
+
+/// Refuses an output inside one of the input directories.
+fn refuse_input_dirs(path: &Path, dirs: &[impl AsRef<Path>]) -> Result<(), CliError> {
+    let Some(real) = real_location(path) else {
+        return Ok(());
+    };
+    for dir in dirs.iter().map(AsRef::as_ref) {
+        let Ok(dir_real) = std::fs::canonicalize(dir) else {
+            continue;
+        };
+        if dir_real != Path::new("/") && real.starts_with(&dir_real) {
+            return Err(CliError::OutputInInput {
+                path: path.to_path_buf(),
+                input: dir.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// An existing regular file: staged beside the file the links lead to, keeping its mode and

@@ -540,3 +540,109 @@ fn cli_errors_follow_the_locale() {
     let run = hostfit(&["catalog", "alyun", "--lang", "zh"]);
     refused(&run, &["未知的目录 'alyun'", "'aliyun'、'aws'"]);
 }
+
+/// Every file under `dir` with its contents, for checking a tree is as it was.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let meta = std::fs::symlink_metadata(&path).expect("metadata");
+            if meta.is_dir() {
+                todo.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                out.push((path, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn an_output_onto_a_source_of_the_scan_is_refused() {
+    let dir = Scratch::new("out-sources");
+    let plan = seed(&dir);
+    let host = dir.path("host");
+    let copied = Command::new("cp")
+        .arg("-a")
+        .arg(crate::util::root().join("tests/fixtures/hosts/cgroup-v2"))
+        .arg(&host)
+        .status()
+        .expect("cp runs");
+    assert!(copied.success());
+    let df = host.join("capture/df");
+    let engine = host.join("capture/engine");
+    let before = tree(&dir.0);
+    let (h, d, e) = (s(&host), s(&df), s(&engine));
+    let reply = engine.join("containers/json");
+    let meminfo = host.join("proc/meminfo");
+    let new_in_tree = host.join("new.json");
+    let live = ["plan", s(&plan), "--live", "--root", h];
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        ([&live[..], &["--df", d, "-o", d]].concat(), "is the input"),
+        (
+            [
+                &live[..],
+                &["--df", d, "--engine-replies", e, "-o", s(&reply)],
+            ]
+            .concat(),
+            "inside the input directory",
+        ),
+        (
+            vec![
+                "scan",
+                "--root",
+                h,
+                "--engine-replies",
+                e,
+                "--interval",
+                "0",
+                "-o",
+                s(&reply),
+            ],
+            "inside the input directory",
+        ),
+        (
+            vec!["scan", "--root", h, "--interval", "0", "-o", s(&meminfo)],
+            "inside the input directory",
+        ),
+        (
+            vec![
+                "scan",
+                "--root",
+                h,
+                "--interval",
+                "0",
+                "-o",
+                s(&new_in_tree),
+            ],
+            "inside the input directory",
+        ),
+        (
+            [&live[..], &["-o", s(&meminfo)]].concat(),
+            "inside the input directory",
+        ),
+    ];
+    for (args, says) in cases {
+        let run = hostfit(&args);
+        refused(&run, &["--output", says]);
+    }
+    assert_eq!(tree(&dir.0), before);
+    // Beside the tree is fine.
+    let out = dir.path("snap.json");
+    let run = hostfit(&[
+        "scan",
+        "--root",
+        h,
+        "--interval",
+        "0",
+        "-f",
+        "json",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}

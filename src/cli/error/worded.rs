@@ -92,6 +92,10 @@ impl CliError {
                 "cli.output.is_input",
                 &[("path", p(path)), ("input", p(input))],
             ),
+            CliError::OutputInInput { path, input } => msg.f(
+                "cli.output.in_input",
+                &[("path", p(path)), ("input", p(input))],
+            ),
             CliError::KeepOwner { path, source } => msg.f(
                 "cli.output.owner",
                 &[("path", p(path)), ("error", os(source))],
@@ -218,6 +222,10 @@ mod tests {
             CliError::OutputNoName { path: p() },
             CliError::OutputChanged { path: p() },
             CliError::OutputIsInput {
+                path: p(),
+                input: p(),
+            },
+            CliError::OutputInInput {
                 path: p(),
                 input: p(),
             },

@@ -56,6 +56,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "'--output {path}' is the input '{input}': hostfit does not overwrite its inputs, choose another file",
     ),
     (
+        "cli.output.in_input",
+        "'--output {path}' is inside the input directory '{input}': hostfit does not write into its inputs, choose another file",
+    ),
+    (
         "cli.output.owner",
         "cannot write '{path}': the new file cannot get the owner and group of the old one: {error}",
     ),

@@ -50,6 +50,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "'--output {path}' 就是输入文件 '{input}'：hostfit 不会覆盖输入，请换一个文件",
     ),
     (
+        "cli.output.in_input",
+        "'--output {path}' 位于输入目录 '{input}' 之内：hostfit 不会写入输入，请换一个文件",
+    ),
+    (
         "cli.output.owner",
         "无法写入 '{path}'：新文件无法沿用原文件的属主和属组：{error}",
     ),
