@@ -1,7 +1,8 @@
 //! Writing a command's output: to standard output, or to the file `--output` names. A regular
 //! file (also one reached through symbolic links, which stay links) is replaced whole by a
 //! staged file in its folder that gets the old file's mode and owner; a FIFO or a character
-//! device (`/dev/null`, `/dev/stdout` on a terminal or a pipe) is written as it is; anything
+//! device (`/dev/null`, a terminal) is written as it is, and `/dev/stdout`, `/dev/stderr` and
+//! their `/dev/fd` and `/proc/self/fd` names are the process's own streams; anything
 //! else, and one of the command's own inputs, is refused before anything is written. Decides
 //! nothing about what is written.
 
@@ -26,6 +27,8 @@ pub struct Output {
 #[derive(Debug)]
 enum To {
     Stdout,
+    /// `/dev/stderr` and its other names: the process's own standard error.
+    Stderr,
     /// A FIFO or a character device, written as it is.
     Direct(PathBuf),
     /// A regular file, new or replaced.
@@ -51,6 +54,11 @@ impl Output {
         let Some(path) = path else {
             return Ok(Output { to: To::Stdout });
         };
+        match own_stream(path) {
+            Some(1) => return Ok(Output { to: To::Stdout }),
+            Some(_) => return Ok(Output { to: To::Stderr }),
+            None => {}
+        }
         let to = match std::fs::metadata(path) {
             Ok(meta) => {
                 refuse_inputs(path, &meta, inputs)?;
@@ -90,9 +98,29 @@ impl Output {
     pub fn write(self, bytes: &[u8]) -> Result<(), CliError> {
         match self.to {
             To::Stdout => write_stdout(&mut StdoutSink, bytes),
+            To::Stderr => {
+                let mut err = std::io::stderr().lock();
+                err.write_all(bytes)
+                    .and_then(|()| err.flush())
+                    .map_err(|source| CliError::Write {
+                        path: PathBuf::from("/dev/stderr"),
+                        source,
+                    })
+            }
             To::Direct(path) => write_direct(&path, bytes),
             To::Replace(staged) => staged.commit(bytes),
         }
+    }
+}
+
+/// The descriptor (1 or 2) a name of the process's own standard output or error stands for:
+/// written to directly, neither resolved to the file behind it nor replaced, so that `>>` and a
+/// redirected group keep what they have.
+fn own_stream(path: &Path) -> Option<u8> {
+    match path.as_os_str().as_bytes() {
+        b"/dev/stdout" | b"/dev/fd/1" | b"/proc/self/fd/1" => Some(1),
+        b"/dev/stderr" | b"/dev/fd/2" | b"/proc/self/fd/2" => Some(2),
+        _ => None,
     }
 }
 

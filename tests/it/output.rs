@@ -646,3 +646,39 @@ fn an_output_onto_a_source_of_the_scan_is_refused() {
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
 }
+
+#[test]
+fn dev_stdout_and_stderr_are_written_as_streams_keeping_what_is_there() {
+    let dir = Scratch::new("out-devstdout");
+    let plan = seed(&dir);
+    let exe = env!("CARGO_BIN_EXE_hostfit");
+    for (target, redirect) in [
+        ("/dev/stdout", ">>"),
+        ("/dev/fd/1", ">>"),
+        ("/proc/self/fd/1", ">>"),
+        ("/dev/stderr", "2>>"),
+        ("/dev/fd/2", "2>>"),
+        ("/proc/self/fd/2", "2>>"),
+    ] {
+        let g = dir.write("g", "before\n");
+        let to = if redirect == ">>" { "" } else { " >&2" };
+        let script = format!(
+            "{{ echo first{to}; \"$0\" plan \"$1\" -o {target}; echo last{to}; }} {redirect} \"$2\""
+        );
+        let out = Command::new("sh")
+            .args(["-c", &script, exe, s(&plan), s(&g)])
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .output()
+            .expect("sh runs");
+        assert!(out.status.success(), "{target}: {out:?}");
+        let text = read(&g);
+        assert!(text.starts_with("before\nfirst\n"), "{target}: {text}");
+        assert!(text.ends_with("last\n"), "{target}: {text}");
+        assert!(
+            text.contains("阿里云服务器承载能力分析"),
+            "{target}: {text}"
+        );
+    }
+}
