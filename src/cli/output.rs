@@ -59,6 +59,7 @@ impl Output {
             Some(_) => return Ok(Output { to: To::Stderr }),
             None => {}
         }
+        refuse_planted_link(path)?;
         let to = match std::fs::metadata(path) {
             Ok(meta) => {
                 refuse_inputs(path, &meta, inputs)?;
@@ -122,6 +123,34 @@ fn own_stream(path: &Path) -> Option<u8> {
         b"/dev/stderr" | b"/dev/fd/2" | b"/proc/self/fd/2" => Some(2),
         _ => None,
     }
+}
+
+/// Refuses a symbolic link another user may have planted, as the kernel's
+/// `fs.protected_symlinks` does: a link in a folder others can write to (such as `/tmp`) that
+/// belongs neither to this process's user nor to the folder's owner.
+fn refuse_planted_link(path: &Path) -> Result<(), CliError> {
+    let Ok(link) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if !link.file_type().is_symlink() {
+        return Ok(());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(dir_meta) = std::fs::metadata(dir) else {
+        return Ok(());
+    };
+    let others_write = dir_meta.mode() & 0o022 != 0;
+    let euid = rustix::process::geteuid().as_raw();
+    if others_write && link.uid() != euid && link.uid() != dir_meta.uid() {
+        return Err(CliError::OutputPlantedLink {
+            path: path.to_path_buf(),
+            owner: link.uid(),
+        });
+    }
+    Ok(())
 }
 
 /// Refuses an output that is the same file as one of the inputs.

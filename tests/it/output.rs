@@ -682,3 +682,32 @@ fn dev_stdout_and_stderr_are_written_as_streams_keeping_what_is_there() {
         );
     }
 }
+
+#[test]
+fn a_link_planted_by_another_user_in_a_shared_folder_is_not_followed() {
+    let dir = Scratch::new("out-planted-link");
+    let plan = seed(&dir);
+    let victim = dir.write("victim", "keep me\n");
+    let shared = dir.path("shared");
+    std::fs::create_dir(&shared).expect("mkdir");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).expect("chmod");
+    let link = shared.join("report.txt");
+    std::os::unix::fs::symlink(&victim, &link).expect("symlink");
+    if std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).is_err() {
+        eprintln!("skipped: cannot give the link to another user (not root)");
+        return;
+    }
+    let run = hostfit(&["plan", s(&plan), "-o", s(&link)]);
+    refused(
+        &run,
+        &["--output", "symbolic link of another user", "65534"],
+    );
+    assert_eq!(read(&victim), "keep me\n");
+    assert_eq!(names(&shared), ["report.txt"]);
+    // The user's own link in the same folder is followed.
+    std::os::unix::fs::lchown(&link, Some(rustix::process::geteuid().as_raw()), None)
+        .expect("lchown back");
+    let run = hostfit(&["plan", s(&plan), "-o", s(&link)]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(read(&victim).contains("阿里云服务器承载能力分析"));
+}

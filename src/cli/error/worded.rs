@@ -96,6 +96,10 @@ impl CliError {
                 "cli.output.in_input",
                 &[("path", p(path)), ("input", p(input))],
             ),
+            CliError::OutputPlantedLink { path, owner } => msg.f(
+                "cli.output.planted_link",
+                &[("path", p(path)), ("owner", owner.to_string())],
+            ),
             CliError::KeepOwner { path, source } => msg.f(
                 "cli.output.owner",
                 &[("path", p(path)), ("error", os(source))],
@@ -228,6 +232,10 @@ mod tests {
             CliError::OutputInInput {
                 path: p(),
                 input: p(),
+            },
+            CliError::OutputPlantedLink {
+                path: p(),
+                owner: 65534,
             },
             CliError::KeepOwner {
                 path: p(),

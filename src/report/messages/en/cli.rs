@@ -60,6 +60,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "'--output {path}' is inside the input directory '{input}': hostfit does not write into its inputs, choose another file",
     ),
     (
+        "cli.output.planted_link",
+        "'--output {path}' is a symbolic link of another user (uid {owner}) in a folder others can write to: hostfit does not follow it, choose another file",
+    ),
+    (
         "cli.output.owner",
         "cannot write '{path}': the new file cannot get the owner and group of the old one: {error}",
     ),

@@ -54,6 +54,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "'--output {path}' 位于输入目录 '{input}' 之内：hostfit 不会写入输入，请换一个文件",
     ),
     (
+        "cli.output.planted_link",
+        "'--output {path}' 是其他用户（uid {owner}）在他人可写目录中的符号链接：hostfit 不会跟随它，请换一个文件",
+    ),
+    (
         "cli.output.owner",
         "无法写入 '{path}'：新文件无法沿用原文件的属主和属组：{error}",
     ),
