@@ -34,7 +34,8 @@ pub fn resolve_lang(flag: Option<LangArg>, env: &dyn Fn(&str) -> Option<String>)
 
 /// Parses the arguments, resolves the language and runs the command. Returns the exit status
 /// (0 done, 1 `--check` found a scenario that does not fit), or the error worded in the user's
-/// language, for status 2. A broken pipe on the output is status 0: the reader has what it
+/// language, for status 2. A broken pipe on the output is not an error (`plan` keeps its
+/// `--check` status, other commands exit 0): the reader has what it
 /// wanted.
 pub fn run() -> Result<u8, Worded> {
     output::note_stdout();

@@ -214,10 +214,14 @@ pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
         color: config.color,
     };
     let bytes = render(config.format, &input)?;
-    output.write(&bytes)?;
     let failed = analysis
         .scenarios
         .iter()
         .any(|s| s.verdict == Verdict::DoesNotFit);
-    Ok(if config.check && failed { 1 } else { 0 })
+    let status = if config.check && failed { 1 } else { 0 };
+    // A reader that closed the pipe has what it wanted; the verdict still stands.
+    match output.write(&bytes) {
+        Err(e) if !e.is_broken_pipe() => Err(e),
+        _ => Ok(status),
+    }
 }

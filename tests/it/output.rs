@@ -711,3 +711,20 @@ fn a_link_planted_by_another_user_in_a_shared_folder_is_not_followed() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(read(&victim).contains("阿里云服务器承载能力分析"));
 }
+
+#[test]
+fn a_closed_pipe_keeps_the_check_status() {
+    let plan = example("aliyun-2c2g").join("plan.yaml");
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = command(&["plan", s(&plan), "--check", "-f", "json"])
+        .stdout(writer)
+        .output()
+        .expect("hostfit runs");
+    assert_eq!(out.status.code(), Some(1), "{:?}", out);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
