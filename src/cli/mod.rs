@@ -42,9 +42,24 @@ pub fn run() -> Result<u8, Worded> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let status = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return Ok(status);
+            if e.use_stderr() {
+                let _ = e.print();
+                return Ok(2);
+            }
+            // `--help` and `--version` go to standard output, which must take them.
+            let lang = resolve_lang(None, &|k: &str| std::env::var(k).ok());
+            if output::stdout_closed() {
+                return Err(error::CliError::StdoutClosed.worded(lang));
+            }
+            return match e
+                .print()
+                .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
+            {
+                Err(source) if source.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(error::CliError::WriteStdout { source }.worded(lang))
+                }
+                _ => Ok(0),
+            };
         }
     };
     let env = |k: &str| std::env::var(k).ok();

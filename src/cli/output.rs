@@ -288,6 +288,12 @@ pub fn note_stdout() {
     STDOUT_OPEN.get_or_init(|| rustix::io::fcntl_getfd(std::io::stdout()).is_ok());
 }
 
+/// Whether standard output was closed when hostfit started.
+pub fn stdout_closed() -> bool {
+    note_stdout();
+    STDOUT_OPEN.get() == Some(&false)
+}
+
 /// Standard output that fails with `EBADF` when it was closed at the start.
 #[derive(Debug, Clone, Copy)]
 pub struct StdoutSink;

@@ -728,3 +728,37 @@ fn a_closed_pipe_keeps_the_check_status() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn help_and_version_on_a_full_or_closed_standard_output_are_errors() {
+    for flag in ["--help", "--version"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = command(&[flag])
+            .stdout(full)
+            .output()
+            .expect("hostfit runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {stderr}");
+        assert!(stderr.contains("standard output"), "{flag}: {stderr}");
+        let out = Command::new("sh")
+            .args([
+                "-c",
+                "exec \"$0\" \"$1\" >&-",
+                env!("CARGO_BIN_EXE_hostfit"),
+                flag,
+            ])
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .output()
+            .expect("sh runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {stderr}");
+        assert!(stderr.contains("closed"), "{flag}: {stderr}");
+    }
+    let out = command(&["--version"]).output().expect("hostfit runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!out.stdout.is_empty());
+}
