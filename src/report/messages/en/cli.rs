@@ -104,4 +104,13 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.flag.bad_date",
         "'{flag} {value}' is not a date: expected YYYY-MM-DD, such as '2026-01-31'",
     ),
+    ("cli.io.not_found", "there is no such file or directory"),
+    ("cli.io.denied", "permission denied"),
+    ("cli.io.exists", "a file of that name exists already"),
+    ("cli.io.is_dir", "it is a directory"),
+    ("cli.io.not_dir", "a part of the path is not a directory"),
+    ("cli.io.no_space", "no space left on the device"),
+    ("cli.io.read_only", "the file system is read-only"),
+    ("cli.io.loop", "too many levels of symbolic links"),
+    ("cli.io.too_large", "the file is too large"),
 ];
