@@ -216,6 +216,17 @@ pub enum CliError {
         path: PathBuf,
         input: PathBuf,
     },
+    /// `--output` is inside an input directory (`--engine-replies`, a scanned `--root`).
+    OutputInInput {
+        path: PathBuf,
+        input: PathBuf,
+    },
+    /// `--output` is a symbolic link, in a folder others can write to, owned by another user
+    /// than hostfit's and the folder's.
+    OutputPlantedLink {
+        path: PathBuf,
+        owner: u32,
+    },
     /// The replacement of an existing file cannot be given the old file's owner and group.
     KeepOwner {
         path: PathBuf,

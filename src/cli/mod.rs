@@ -34,16 +34,32 @@ pub fn resolve_lang(flag: Option<LangArg>, env: &dyn Fn(&str) -> Option<String>)
 
 /// Parses the arguments, resolves the language and runs the command. Returns the exit status
 /// (0 done, 1 `--check` found a scenario that does not fit), or the error worded in the user's
-/// language, for status 2. A broken pipe on the output is status 0: the reader has what it
+/// language, for status 2. A broken pipe on the output is not an error (`plan` keeps its
+/// `--check` status, other commands exit 0): the reader has what it
 /// wanted.
 pub fn run() -> Result<u8, Worded> {
     output::note_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let status = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return Ok(status);
+            if e.use_stderr() {
+                let _ = e.print();
+                return Ok(2);
+            }
+            // `--help` and `--version` go to standard output, which must take them.
+            let lang = resolve_lang(None, &|k: &str| std::env::var(k).ok());
+            if output::stdout_closed() {
+                return Err(error::CliError::StdoutClosed.worded(lang));
+            }
+            return match e
+                .print()
+                .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
+            {
+                Err(source) if source.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(error::CliError::WriteStdout { source }.worded(lang))
+                }
+                _ => Ok(0),
+            };
         }
     };
     let env = |k: &str| std::env::var(k).ok();

@@ -1,7 +1,8 @@
 //! Writing a command's output: to standard output, or to the file `--output` names. A regular
 //! file (also one reached through symbolic links, which stay links) is replaced whole by a
 //! staged file in its folder that gets the old file's mode and owner; a FIFO or a character
-//! device (`/dev/null`, `/dev/stdout` on a terminal or a pipe) is written as it is; anything
+//! device (`/dev/null`, a terminal) is written as it is, and `/dev/stdout`, `/dev/stderr` and
+//! their `/dev/fd` and `/proc/self/fd` names are the process's own streams; anything
 //! else, and one of the command's own inputs, is refused before anything is written. Decides
 //! nothing about what is written.
 
@@ -26,6 +27,8 @@ pub struct Output {
 #[derive(Debug)]
 enum To {
     Stdout,
+    /// `/dev/stderr` and its other names: the process's own standard error.
+    Stderr,
     /// A FIFO or a character device, written as it is.
     Direct(PathBuf),
     /// A regular file, new or replaced.
@@ -38,12 +41,29 @@ impl Output {
     /// created at once in the target's folder and removed on error, on drop and on SIGINT,
     /// SIGTERM or SIGHUP.
     pub fn open(path: Option<&Path>, inputs: &[impl AsRef<Path>]) -> Result<Output, CliError> {
+        Output::open_outside(path, inputs, &[] as &[&Path])
+    }
+
+    /// As `open`, and the file must not be inside any of the input directories `dirs` (compared
+    /// after following links; `/` itself is never one).
+    pub fn open_outside(
+        path: Option<&Path>,
+        inputs: &[impl AsRef<Path>],
+        dirs: &[impl AsRef<Path>],
+    ) -> Result<Output, CliError> {
         let Some(path) = path else {
             return Ok(Output { to: To::Stdout });
         };
+        match own_stream(path) {
+            Some(1) => return Ok(Output { to: To::Stdout }),
+            Some(_) => return Ok(Output { to: To::Stderr }),
+            None => {}
+        }
+        refuse_planted_link(path)?;
         let to = match std::fs::metadata(path) {
             Ok(meta) => {
                 refuse_inputs(path, &meta, inputs)?;
+                refuse_input_dirs(path, dirs)?;
                 match FileKind::of(meta.file_type()) {
                     None => To::Replace(replace_existing(path, &meta)?),
                     Some(FileKind::Fifo | FileKind::CharDevice) => To::Direct(path.to_path_buf()),
@@ -62,6 +82,7 @@ impl Output {
                         target,
                     });
                 }
+                refuse_input_dirs(path, dirs)?;
                 To::Replace(create_new(path)?)
             }
             Err(source) => {
@@ -78,10 +99,58 @@ impl Output {
     pub fn write(self, bytes: &[u8]) -> Result<(), CliError> {
         match self.to {
             To::Stdout => write_stdout(&mut StdoutSink, bytes),
+            To::Stderr => {
+                let mut err = std::io::stderr().lock();
+                err.write_all(bytes)
+                    .and_then(|()| err.flush())
+                    .map_err(|source| CliError::Write {
+                        path: PathBuf::from("/dev/stderr"),
+                        source,
+                    })
+            }
             To::Direct(path) => write_direct(&path, bytes),
             To::Replace(staged) => staged.commit(bytes),
         }
     }
+}
+
+/// The descriptor (1 or 2) a name of the process's own standard output or error stands for:
+/// written to directly, neither resolved to the file behind it nor replaced, so that `>>` and a
+/// redirected group keep what they have.
+fn own_stream(path: &Path) -> Option<u8> {
+    match path.as_os_str().as_bytes() {
+        b"/dev/stdout" | b"/dev/fd/1" | b"/proc/self/fd/1" => Some(1),
+        b"/dev/stderr" | b"/dev/fd/2" | b"/proc/self/fd/2" => Some(2),
+        _ => None,
+    }
+}
+
+/// Refuses a symbolic link another user may have planted, as the kernel's
+/// `fs.protected_symlinks` does: a link in a folder others can write to (such as `/tmp`) that
+/// belongs neither to this process's user nor to the folder's owner.
+fn refuse_planted_link(path: &Path) -> Result<(), CliError> {
+    let Ok(link) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if !link.file_type().is_symlink() {
+        return Ok(());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(dir_meta) = std::fs::metadata(dir) else {
+        return Ok(());
+    };
+    let others_write = dir_meta.mode() & 0o022 != 0;
+    let euid = rustix::process::geteuid().as_raw();
+    if others_write && link.uid() != euid && link.uid() != dir_meta.uid() {
+        return Err(CliError::OutputPlantedLink {
+            path: path.to_path_buf(),
+            owner: link.uid(),
+        });
+    }
+    Ok(())
 }
 
 /// Refuses an output that is the same file as one of the inputs.
@@ -100,6 +169,39 @@ fn refuse_inputs(
         }),
         None => Ok(()),
     }
+}
+
+/// Where `path` is, links followed: the file itself when it exists, else its folder's real path
+/// and its name.
+fn real_location(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(name))
+}
+
+/// Refuses an output inside one of the input directories.
+fn refuse_input_dirs(path: &Path, dirs: &[impl AsRef<Path>]) -> Result<(), CliError> {
+    let Some(real) = real_location(path) else {
+        return Ok(());
+    };
+    for dir in dirs.iter().map(AsRef::as_ref) {
+        let Ok(dir_real) = std::fs::canonicalize(dir) else {
+            continue;
+        };
+        if dir_real != Path::new("/") && real.starts_with(&dir_real) {
+            return Err(CliError::OutputInInput {
+                path: path.to_path_buf(),
+                input: dir.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// An existing regular file: staged beside the file the links lead to, keeping its mode and
@@ -184,6 +286,12 @@ static STDOUT_OPEN: OnceLock<bool> = OnceLock::new();
 /// Looks at standard output; `cli::run` calls this first.
 pub fn note_stdout() {
     STDOUT_OPEN.get_or_init(|| rustix::io::fcntl_getfd(std::io::stdout()).is_ok());
+}
+
+/// Whether standard output was closed when hostfit started.
+pub fn stdout_closed() -> bool {
+    note_stdout();
+    STDOUT_OPEN.get() == Some(&false)
 }
 
 /// Standard output that fails with `EBADF` when it was closed at the start.

@@ -110,8 +110,9 @@ impl Sources {
     /// The files read, for `--output` to be compared with.
     fn files(&self, config: &PlanConfig) -> Vec<PathBuf> {
         let mut files = vec![config.plan.clone()];
-        if let SnapshotSource::File(path) = &self.snapshot {
-            files.push(path.clone());
+        match &self.snapshot {
+            SnapshotSource::File(path) => files.push(path.clone()),
+            SnapshotSource::Live(sources) => files.extend(sources.files()),
         }
         if let Some(path) = self
             .catalog
@@ -199,7 +200,11 @@ pub fn render(format: ReportFormat, input: &ReportInput<'_>) -> Result<Vec<u8>, 
 /// Runs `hostfit plan`; returns the exit status (0, or 1 under `--check` when a scenario does not fit).
 pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
     let sources = Sources::read(config)?;
-    let output = Output::open(config.output.as_deref(), &sources.files(config))?;
+    let dirs = match &sources.snapshot {
+        SnapshotSource::Live(live) => live.dirs(),
+        SnapshotSource::File(_) => Vec::new(),
+    };
+    let output = Output::open_outside(config.output.as_deref(), &sources.files(config), &dirs)?;
     let (snapshot, catalog) = load_rest(config, &sources)?;
     let analysis = plan::analyze(&snapshot, &sources.plan, catalog.as_ref());
     let input = ReportInput {
@@ -209,10 +214,14 @@ pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
         color: config.color,
     };
     let bytes = render(config.format, &input)?;
-    output.write(&bytes)?;
     let failed = analysis
         .scenarios
         .iter()
         .any(|s| s.verdict == Verdict::DoesNotFit);
-    Ok(if config.check && failed { 1 } else { 0 })
+    let status = if config.check && failed { 1 } else { 0 };
+    // A reader that closed the pipe has what it wanted; the verdict still stands.
+    match output.write(&bytes) {
+        Err(e) if !e.is_broken_pipe() => Err(e),
+        _ => Ok(status),
+    }
 }

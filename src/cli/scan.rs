@@ -56,6 +56,21 @@ pub struct SourceArgs {
 }
 
 impl SourceArgs {
+    /// The files read, for `--output` to be compared with.
+    pub fn files(&self) -> Vec<PathBuf> {
+        self.df.iter().cloned().collect()
+    }
+
+    /// The directories read (the recorded replies, a tree other than `/`), which `--output`
+    /// must not be inside.
+    pub fn dirs(&self) -> Vec<PathBuf> {
+        self.engine_replies
+            .iter()
+            .chain(self.root.iter())
+            .cloned()
+            .collect()
+    }
+
     /// The directory that stands for `/`.
     pub fn root(&self) -> PathBuf {
         self.root.clone().unwrap_or_else(|| PathBuf::from("/"))
@@ -104,7 +119,7 @@ pub fn run(args: &ScanArgs, lang: Lang) -> Result<(), CliError> {
     if !root.is_dir() {
         return Err(CliError::RootNotDir { root });
     }
-    let output = Output::open(args.output.as_deref(), &inputs)?;
+    let output = Output::open_outside(args.output.as_deref(), &inputs, &args.sources.dirs())?;
     let snapshot = scan_snapshot(&args.sources, args.interval)?;
     let bytes = render(&snapshot, args.format, lang)?;
     output.write(&bytes)

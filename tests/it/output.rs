@@ -540,3 +540,225 @@ fn cli_errors_follow_the_locale() {
     let run = hostfit(&["catalog", "alyun", "--lang", "zh"]);
     refused(&run, &["未知的目录 'alyun'", "'aliyun'、'aws'"]);
 }
+
+/// Every file under `dir` with its contents, for checking a tree is as it was.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let meta = std::fs::symlink_metadata(&path).expect("metadata");
+            if meta.is_dir() {
+                todo.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                out.push((path, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn an_output_onto_a_source_of_the_scan_is_refused() {
+    let dir = Scratch::new("out-sources");
+    let plan = seed(&dir);
+    let host = dir.path("host");
+    let copied = Command::new("cp")
+        .arg("-a")
+        .arg(crate::util::root().join("tests/fixtures/hosts/cgroup-v2"))
+        .arg(&host)
+        .status()
+        .expect("cp runs");
+    assert!(copied.success());
+    let df = host.join("capture/df");
+    let engine = host.join("capture/engine");
+    let before = tree(&dir.0);
+    let (h, d, e) = (s(&host), s(&df), s(&engine));
+    let reply = engine.join("containers/json");
+    let meminfo = host.join("proc/meminfo");
+    let new_in_tree = host.join("new.json");
+    let live = ["plan", s(&plan), "--live", "--root", h];
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        ([&live[..], &["--df", d, "-o", d]].concat(), "is the input"),
+        (
+            [
+                &live[..],
+                &["--df", d, "--engine-replies", e, "-o", s(&reply)],
+            ]
+            .concat(),
+            "inside the input directory",
+        ),
+        (
+            vec![
+                "scan",
+                "--root",
+                h,
+                "--engine-replies",
+                e,
+                "--interval",
+                "0",
+                "-o",
+                s(&reply),
+            ],
+            "inside the input directory",
+        ),
+        (
+            vec!["scan", "--root", h, "--interval", "0", "-o", s(&meminfo)],
+            "inside the input directory",
+        ),
+        (
+            vec![
+                "scan",
+                "--root",
+                h,
+                "--interval",
+                "0",
+                "-o",
+                s(&new_in_tree),
+            ],
+            "inside the input directory",
+        ),
+        (
+            [&live[..], &["-o", s(&meminfo)]].concat(),
+            "inside the input directory",
+        ),
+    ];
+    for (args, says) in cases {
+        let run = hostfit(&args);
+        refused(&run, &["--output", says]);
+    }
+    assert_eq!(tree(&dir.0), before);
+    // Beside the tree is fine.
+    let out = dir.path("snap.json");
+    let run = hostfit(&[
+        "scan",
+        "--root",
+        h,
+        "--interval",
+        "0",
+        "-f",
+        "json",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}
+
+#[test]
+fn dev_stdout_and_stderr_are_written_as_streams_keeping_what_is_there() {
+    let dir = Scratch::new("out-devstdout");
+    let plan = seed(&dir);
+    let exe = env!("CARGO_BIN_EXE_hostfit");
+    for (target, redirect) in [
+        ("/dev/stdout", ">>"),
+        ("/dev/fd/1", ">>"),
+        ("/proc/self/fd/1", ">>"),
+        ("/dev/stderr", "2>>"),
+        ("/dev/fd/2", "2>>"),
+        ("/proc/self/fd/2", "2>>"),
+    ] {
+        let g = dir.write("g", "before\n");
+        let to = if redirect == ">>" { "" } else { " >&2" };
+        let script = format!(
+            "{{ echo first{to}; \"$0\" plan \"$1\" -o {target}; echo last{to}; }} {redirect} \"$2\""
+        );
+        let out = Command::new("sh")
+            .args(["-c", &script, exe, s(&plan), s(&g)])
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .output()
+            .expect("sh runs");
+        assert!(out.status.success(), "{target}: {out:?}");
+        let text = read(&g);
+        assert!(text.starts_with("before\nfirst\n"), "{target}: {text}");
+        assert!(text.ends_with("last\n"), "{target}: {text}");
+        assert!(
+            text.contains("阿里云服务器承载能力分析"),
+            "{target}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_link_planted_by_another_user_in_a_shared_folder_is_not_followed() {
+    let dir = Scratch::new("out-planted-link");
+    let plan = seed(&dir);
+    let victim = dir.write("victim", "keep me\n");
+    let shared = dir.path("shared");
+    std::fs::create_dir(&shared).expect("mkdir");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).expect("chmod");
+    let link = shared.join("report.txt");
+    std::os::unix::fs::symlink(&victim, &link).expect("symlink");
+    if std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).is_err() {
+        eprintln!("skipped: cannot give the link to another user (not root)");
+        return;
+    }
+    let run = hostfit(&["plan", s(&plan), "-o", s(&link)]);
+    refused(
+        &run,
+        &["--output", "symbolic link of another user", "65534"],
+    );
+    assert_eq!(read(&victim), "keep me\n");
+    assert_eq!(names(&shared), ["report.txt"]);
+    // The user's own link in the same folder is followed.
+    std::os::unix::fs::lchown(&link, Some(rustix::process::geteuid().as_raw()), None)
+        .expect("lchown back");
+    let run = hostfit(&["plan", s(&plan), "-o", s(&link)]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(read(&victim).contains("阿里云服务器承载能力分析"));
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_check_status() {
+    let plan = example("aliyun-2c2g").join("plan.yaml");
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = command(&["plan", s(&plan), "--check", "-f", "json"])
+        .stdout(writer)
+        .output()
+        .expect("hostfit runs");
+    assert_eq!(out.status.code(), Some(1), "{:?}", out);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn help_and_version_on_a_full_or_closed_standard_output_are_errors() {
+    for flag in ["--help", "--version"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = command(&[flag])
+            .stdout(full)
+            .output()
+            .expect("hostfit runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {stderr}");
+        assert!(stderr.contains("standard output"), "{flag}: {stderr}");
+        let out = Command::new("sh")
+            .args([
+                "-c",
+                "exec \"$0\" \"$1\" >&-",
+                env!("CARGO_BIN_EXE_hostfit"),
+                flag,
+            ])
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .output()
+            .expect("sh runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {stderr}");
+        assert!(stderr.contains("closed"), "{flag}: {stderr}");
+    }
+    let out = command(&["--version"]).output().expect("hostfit runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!out.stdout.is_empty());
+}

@@ -55,7 +55,7 @@ impl CliError {
     /// the message it was made with.
     pub fn sentence(&self, msg: &Msg) -> String {
         let p = |path: &Path| path.display().to_string();
-        let os = |e: &std::io::Error| e.to_string();
+        let os = |e: &std::io::Error| io_words(e, msg);
         match self {
             CliError::Input(e) => e.message.clone(),
             CliError::NotUtf8 { byte: Some(b), .. } => {
@@ -91,6 +91,14 @@ impl CliError {
             CliError::OutputIsInput { path, input } => msg.f(
                 "cli.output.is_input",
                 &[("path", p(path)), ("input", p(input))],
+            ),
+            CliError::OutputInInput { path, input } => msg.f(
+                "cli.output.in_input",
+                &[("path", p(path)), ("input", p(input))],
+            ),
+            CliError::OutputPlantedLink { path, owner } => msg.f(
+                "cli.output.planted_link",
+                &[("path", p(path)), ("owner", owner.to_string())],
             ),
             CliError::KeepOwner { path, source } => msg.f(
                 "cli.output.owner",
@@ -157,6 +165,35 @@ impl CliError {
     }
 }
 
+/// An I/O error in the user's words for the common kinds; the OS's text for the rest.
+fn io_words(e: &std::io::Error, msg: &Msg) -> String {
+    use rustix::io::Errno;
+    use std::io::ErrorKind;
+    let raw = e.raw_os_error();
+    let is = |errno: Errno| raw == Some(errno.raw_os_error());
+    let key = if is(Errno::ISDIR) {
+        "cli.io.is_dir"
+    } else if is(Errno::NOTDIR) {
+        "cli.io.not_dir"
+    } else if is(Errno::NOSPC) {
+        "cli.io.no_space"
+    } else if is(Errno::ROFS) {
+        "cli.io.read_only"
+    } else if is(Errno::LOOP) {
+        "cli.io.loop"
+    } else if is(Errno::FBIG) {
+        "cli.io.too_large"
+    } else {
+        match e.kind() {
+            ErrorKind::NotFound => "cli.io.not_found",
+            ErrorKind::PermissionDenied => "cli.io.denied",
+            ErrorKind::AlreadyExists => "cli.io.exists",
+            _ => return e.to_string(),
+        }
+    };
+    msg.t(key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::FileKind;
@@ -220,6 +257,14 @@ mod tests {
             CliError::OutputIsInput {
                 path: p(),
                 input: p(),
+            },
+            CliError::OutputInInput {
+                path: p(),
+                input: p(),
+            },
+            CliError::OutputPlantedLink {
+                path: p(),
+                owner: 65534,
             },
             CliError::KeepOwner {
                 path: p(),
@@ -295,6 +340,29 @@ mod tests {
         ] {
             assert_ne!(Msg::new(Lang::Zh).t(kind.key()), kind.key());
         }
+    }
+
+    #[test]
+    fn common_os_errors_are_worded() {
+        for lang in [Lang::En, Lang::Zh] {
+            let msg = Msg::new(lang);
+            for errno in [2, 13, 17, 21, 20, 28, 30, 40, 27] {
+                let e = std::io::Error::from_raw_os_error(errno);
+                let text = io_words(&e, &msg);
+                assert!(
+                    !text.contains("os error") && !text.contains("cli."),
+                    "{text}"
+                );
+            }
+        }
+        let e = CliError::Read {
+            path: PathBuf::from("p.yaml"),
+            source: std::io::Error::from_raw_os_error(2),
+        };
+        assert_eq!(
+            e.sentence(&Msg::new(Lang::En)),
+            "cannot read 'p.yaml': there is no such file or directory"
+        );
     }
 
     #[test]

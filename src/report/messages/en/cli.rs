@@ -56,6 +56,14 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "'--output {path}' is the input '{input}': hostfit does not overwrite its inputs, choose another file",
     ),
     (
+        "cli.output.in_input",
+        "'--output {path}' is inside the input directory '{input}': hostfit does not write into its inputs, choose another file",
+    ),
+    (
+        "cli.output.planted_link",
+        "'--output {path}' is a symbolic link of another user (uid {owner}) in a folder others can write to: hostfit does not follow it, choose another file",
+    ),
+    (
         "cli.output.owner",
         "cannot write '{path}': the new file cannot get the owner and group of the old one: {error}",
     ),
@@ -96,4 +104,13 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.flag.bad_date",
         "'{flag} {value}' is not a date: expected YYYY-MM-DD, such as '2026-01-31'",
     ),
+    ("cli.io.not_found", "there is no such file or directory"),
+    ("cli.io.denied", "permission denied"),
+    ("cli.io.exists", "a file of that name exists already"),
+    ("cli.io.is_dir", "it is a directory"),
+    ("cli.io.not_dir", "a part of the path is not a directory"),
+    ("cli.io.no_space", "no space left on the device"),
+    ("cli.io.read_only", "the file system is read-only"),
+    ("cli.io.loop", "too many levels of symbolic links"),
+    ("cli.io.too_large", "the file is too large"),
 ];

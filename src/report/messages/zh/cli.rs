@@ -50,6 +50,14 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "'--output {path}' 就是输入文件 '{input}'：hostfit 不会覆盖输入，请换一个文件",
     ),
     (
+        "cli.output.in_input",
+        "'--output {path}' 位于输入目录 '{input}' 之内：hostfit 不会写入输入，请换一个文件",
+    ),
+    (
+        "cli.output.planted_link",
+        "'--output {path}' 是其他用户（uid {owner}）在他人可写目录中的符号链接：hostfit 不会跟随它，请换一个文件",
+    ),
+    (
         "cli.output.owner",
         "无法写入 '{path}'：新文件无法沿用原文件的属主和属组：{error}",
     ),
@@ -84,4 +92,13 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.flag.bad_date",
         "'{flag} {value}' 不是日期：需要 YYYY-MM-DD 格式，例如 '2026-01-31'",
     ),
+    ("cli.io.not_found", "没有这个文件或目录"),
+    ("cli.io.denied", "权限不足"),
+    ("cli.io.exists", "同名文件已存在"),
+    ("cli.io.is_dir", "它是一个目录"),
+    ("cli.io.not_dir", "路径中的某一部分不是目录"),
+    ("cli.io.no_space", "设备上没有剩余空间"),
+    ("cli.io.read_only", "文件系统是只读的"),
+    ("cli.io.loop", "符号链接层数过多"),
+    ("cli.io.too_large", "文件过大"),
 ];
