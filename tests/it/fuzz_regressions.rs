@@ -42,3 +42,50 @@ fn an_imported_catalog_with_control_characters_in_a_name_loads_back() {
     import_and_list("fuzz-c1", "a\u{80}b\u{9f}c\u{85}d");
     import_and_list("fuzz-seps", "a\u{2028}b\u{2029}c\u{feff}d\u{fffe}e\u{ffff}");
 }
+
+/// import_skypilot found it with `MemoryGiB` 1769921875 (a mutated sample): the importer took any
+/// size in GiB, and wrote a catalog that `hostfit` then refused as larger than 1 EiB. The import
+/// now stops at that cell, as a CSV catalog does, and writes nothing.
+#[test]
+fn an_import_with_memory_above_one_eib_stops_at_the_cell() {
+    let dir = Scratch::new("fuzz-huge-gib");
+    let vms = dir.write(
+        "vms.csv",
+        &format!(
+            "{SKYPILOT_HEADER}\n\
+             m7i.large,,,2.0,8.0,,0.1008,0.0323,us-east-1,use1-az1\n\
+             c1.medium,,,2.0,1769921875,,0.13,0.0371,us-east-1,use1-az1\n"
+        ),
+    );
+    let out = dir.path("catalog.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&vms),
+        "--from",
+        "skypilot-csv",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    let flat = run.stderr_flat();
+    assert!(flat.contains("vms.csv:3:"), "{flat}");
+    assert!(flat.contains("'1769921875 GiB' is too large"), "{flat}");
+    assert!(!out.exists());
+    // 1 EiB itself is the largest size read, and imports.
+    let vms = dir.write(
+        "vms.csv",
+        &format!("{SKYPILOT_HEADER}\nbig.metal,,,2.0,1073741824,,0.13,0.0371,us-east-1,use1-az1\n"),
+    );
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&vms),
+        "--from",
+        "skypilot-csv",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(hostfit(&["catalog", s(&out)]).status, 0);
+}
