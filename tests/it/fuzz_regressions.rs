@@ -89,3 +89,41 @@ fn an_import_with_memory_above_one_eib_stops_at_the_cell() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(hostfit(&["catalog", s(&out)]).status, 0);
 }
+
+/// import_aliyun, on a type whose name spells a vCPU:GiB ratio of 1:4000000000 (an input made
+/// after reading the naming rule, then run through the target, which failed on it): the rule
+/// estimated 4096 vCPUs with more than 1 EiB, and the catalog written did not load. Such a type
+/// is now skipped as a ratio that is none.
+#[test]
+fn an_aliyun_type_whose_ratio_spells_more_than_one_eib_is_skipped() {
+    let dir = Scratch::new("fuzz-aliyun-ratio");
+    let prices = dir.write(
+        "instancePrice.json",
+        r#"{"currency": "CNY", "pricingInfo": {
+  "cn-hangzhou::ecs.x1-c1m4000000000.1024xlarge::vpc::linux::optimized": {"months": [{"price": "58.5", "period": "1"}]},
+  "cn-hangzhou::ecs.x1-c1m4.1024xlarge::vpc::linux::optimized": {"months": [{"price": "99", "period": "1"}]}
+}}"#,
+    );
+    let out = dir.path("catalog.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&prices),
+        "--from",
+        "aliyun-price-json",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("ecs.x1-c1m4000000000.1024xlarge"),
+        "{}",
+        run.stderr
+    );
+    let listed = json(&hostfit(&["catalog", s(&out), "-f", "json"]));
+    let names: Vec<&str> = listed
+        .as_array()
+        .map(|rows| rows.iter().filter_map(|r| r["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(names, ["ecs.x1-c1m4.1024xlarge"], "{listed}");
+}
