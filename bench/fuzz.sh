@@ -10,8 +10,9 @@
 # there), then runs libFuzzer with -max_total_time=SECONDS and a 10 s limit per input (a slower
 # input is a hang, and counts as a crash). Prints per target the runs, runs per second and
 # crashes with the paths of their artifacts under fuzz/artifacts/TARGET (the log of each run
-# is fuzz/artifacts/TARGET.log). Exits 1 when any
-# target crashed. FUZZ_JOBS is not offered: the targets run one at a time, on one core.
+# is fuzz/artifacts/TARGET.log). Exits 1 when any target crashed. FUZZ_RUNS=N also stops each
+# target after N runs (the goal is 10 million runs per target: FUZZ_RUNS=10000000 with a long
+# SECONDS stops the fast targets early). The targets run one at a time, on one core.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -19,11 +20,13 @@ root=$PWD
 seconds=${1:-60}
 shift $(($# > 0 ? 1 : 0))
 sanitizer=${FUZZ_SANITIZER:-none}
+runs_limit=${FUZZ_RUNS:-0}
 shared="$root/../shared"
 
 say() { printf '[fuzz] %s\n' "$*" >&2; }
 
 case "$seconds" in '' | *[!0-9]*) say "SECONDS must be a whole number, not '$seconds'"; exit 2 ;; esac
+case "$runs_limit" in '' | *[!0-9]*) say "FUZZ_RUNS must be a whole number, not '$runs_limit'"; exit 2 ;; esac
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
     say "the nightly toolchain is needed: rustup toolchain install nightly"
@@ -95,9 +98,10 @@ for t in "${targets[@]}"; do
     marker="$marks/$t"
     log="fuzz/artifacts/$t.log"
     touch "$marker"
-    say "$t: ${seconds}s"
+    say "$t: ${seconds}s$([ "$runs_limit" -gt 0 ] && echo " or $runs_limit runs")"
     cargo +nightly fuzz run -s "$sanitizer" "$t" "fuzz/corpus/$t" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -max_total_time="$seconds" -runs="$((runs_limit > 0 ? runs_limit : -1))" -timeout=10 \
+        -rss_limit_mb=2048 -print_final_stats=1 \
         >"$log" 2>&1
     status=$?
     runs=$(stat_of number_of_executed_units "$log")
