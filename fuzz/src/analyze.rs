@@ -127,7 +127,11 @@ const KINDS: [WorkloadKind; 5] = [
 ];
 
 fn snapshot(input: &Input, catalog: Option<&Catalog>) -> Snapshot {
-    let disks = input.disks.iter().take(3).map(|d| Disk {
+    // one disk per mount, as the snapshot's checks require
+    let mut mounts = BTreeSet::new();
+    let disks = input.disks.iter().take(3);
+    let disks = disks.filter(|d| mounts.insert(usize::from(d.mount) % MOUNTS.len()));
+    let disks = disks.map(|d| Disk {
         mount: MOUNTS[usize::from(d.mount) % MOUNTS.len()].to_string(),
         total: d.total.bytes(),
         used: d.used.bytes(),
@@ -164,6 +168,8 @@ fn snapshot(input: &Input, catalog: Option<&Catalog>) -> Snapshot {
             .get(usize::from(i) % types.len().max(1))
             .map(|t| t.name.clone())
     });
+    // a limit of zero is refused; without a limit there is no figure of its use
+    let limit = input.limit.filter(|(l, _)| l.bytes().0 > 0);
     Snapshot {
         host: Host {
             name: "fuzz".into(),
@@ -184,8 +190,8 @@ fn snapshot(input: &Input, catalog: Option<&Catalog>) -> Snapshot {
                 buffers: None,
                 shmem: None,
                 sreclaimable: None,
-                limit: input.limit.map(|(l, _)| l.bytes()),
-                limit_used: input.limit.and_then(|(_, u)| u.map(Size::bytes)),
+                limit: limit.map(|(l, _)| l.bytes()),
+                limit_used: limit.and_then(|(_, u)| u.map(Size::bytes)),
             },
             swap: SwapState {
                 total: input.swap.bytes(),
@@ -264,12 +270,12 @@ fn plan(input: &Input) -> PlanFile {
         tier: Tier::ALL[usize::from(*tier) % 3],
         services: names(listed, count, &mut BTreeSet::new()),
     });
+    // no empty scenario or phase: the plan's checks refuse them
+    let scenarios = scenarios.filter(|s| !s.services.is_empty());
     let mut phased = BTreeSet::new();
-    let phases = input
-        .phases
-        .iter()
-        .take(4)
-        .map(|p| names(p, count, &mut phased));
+    let phases = input.phases.iter().take(4);
+    let phases = phases.map(|p| names(p, count, &mut phased));
+    let phases = phases.filter(|p| !p.is_empty());
     let (memory, cpu, disk) = input.reserves;
     PlanFile {
         title: None,
@@ -296,7 +302,7 @@ fn catalog(input: &Input) -> Option<Catalog> {
         .map(|(i, t)| InstanceType {
             name: format!("t{i}"),
             family: "t".into(),
-            vcpus: u32::from(t.vcpus),
+            vcpus: u32::from(t.vcpus.max(1)),
             cpu_baseline: t.baseline.map(|b| f64::from(b % 100 + 1) / 100.0),
             memory: t.memory.bytes(),
             arch: if t.arm { Arch::Arm64 } else { Arch::X86_64 },
@@ -313,7 +319,7 @@ fn catalog(input: &Input) -> Option<Catalog> {
                 Billing::Subscription
             },
             region: "r".into(),
-            usable_memory: t.usable.map(Size::bytes),
+            usable_memory: t.usable.map(|u| u.bytes().min(t.memory.bytes())),
             source: "fuzz".into(),
             as_of: "2025-10-07".into(),
             estimate: false,
@@ -326,7 +332,8 @@ fn catalog(input: &Input) -> Option<Catalog> {
     })
 }
 
-/// Builds the three inputs; those `hostfit plan` would refuse are skipped, as it skips them.
+/// Builds the three inputs (made to pass the checks where that costs nothing); those `hostfit
+/// plan` would refuse are skipped, as it refuses them.
 pub fn check(input: &Input) {
     let plan = plan(input);
     let catalog = catalog(input);
