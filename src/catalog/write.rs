@@ -4,10 +4,29 @@
 use crate::model::{Billing, Catalog, Period};
 use std::fmt::Write as _;
 
+/// `s` as a YAML double-quoted scalar: a JSON string literal, which YAML reads, with the
+/// characters JSON leaves raw but YAML does not allow in a document (DEL, the C1 controls, the
+/// byte order mark, U+FFFE, U+FFFF) and those YAML 1.1 reads as line breaks (NEL, U+2028,
+/// U+2029) escaped as `\uXXXX`.
+fn quote(s: &str) -> String {
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if matches!(
+            c,
+            '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        ) {
+            let _ = write!(out, "\\u{:04X}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The catalog as YAML in the layout of the built-in catalogs, with `header` as a comment.
-/// Strings are written as JSON string literals, which YAML reads as double-quoted scalars.
+/// Strings are written double-quoted, as `quote` spells them.
 pub fn catalog_yaml(catalog: &Catalog, header: &str) -> String {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
     let mut y = String::new();
     for line in header.lines() {
         let _ = writeln!(y, "# {line}");

@@ -29,7 +29,7 @@ impl Method {
 
 /// What `si_mem_available` takes from the zones, in pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Watermarks {
+pub struct Watermarks {
     /// `totalreserve_pages`: for each zone, its high watermark plus its largest lowmem
     /// reserve, at most the pages it manages (`calculate_totalreserve_pages`).
     pub(crate) reserved: u64,
@@ -68,7 +68,7 @@ impl Zone {
 }
 
 /// The watermark sums of every zone of every node in `/proc/zoneinfo`.
-pub(crate) fn parse_zoneinfo(text: &str) -> Result<Watermarks, ProbeError> {
+pub fn parse_zoneinfo(text: &str) -> Result<Watermarks, ProbeError> {
     let mut sums = Watermarks::default();
     let mut current: Option<(String, Zone)> = None;
     let mut zones = 0;

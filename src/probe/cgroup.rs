@@ -120,12 +120,12 @@ impl CgroupLayout {
 
 /// One line of `/proc/<pid>/cgroup`: `ID:CONTROLLERS:PATH`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Membership {
+pub struct Membership {
     pub(crate) controllers: Vec<String>,
     pub(crate) path: String,
 }
 
-pub(crate) fn parse_proc_cgroup(text: &str) -> Vec<Membership> {
+pub fn parse_proc_cgroup(text: &str) -> Vec<Membership> {
     text.lines()
         .filter_map(|line| {
             let mut parts = line.splitn(3, ':');

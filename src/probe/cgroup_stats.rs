@@ -10,7 +10,7 @@ const V1_UNLIMITED: u64 = 1 << 62;
 
 /// A cgroup's memory as Docker counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct CgroupMemory {
+pub struct CgroupMemory {
     /// usage - inactive file cache, at least 0 (Docker's "MEM USAGE").
     pub(crate) working_set: Bytes,
     /// All memory charged to the cgroup, page cache included.
@@ -24,7 +24,7 @@ pub(crate) struct CgroupMemory {
 }
 
 /// `key value` lines, as in `memory.stat` and `cpu.stat`; lines that do not fit are skipped.
-pub(crate) fn parse_flat_keyed(text: &str) -> HashMap<String, u64> {
+pub fn parse_flat_keyed(text: &str) -> HashMap<String, u64> {
     text.lines()
         .filter_map(|line| {
             let mut words = line.split_whitespace();
@@ -42,7 +42,7 @@ fn single_number(what: &str, text: &str) -> Result<u64, ProbeError> {
 }
 
 /// v1: `memory.usage_in_bytes` and `memory.stat` (hierarchical `total_*` keys).
-pub(crate) fn memory_v1(usage_text: &str, stat_text: &str) -> Result<CgroupMemory, ProbeError> {
+pub fn memory_v1(usage_text: &str, stat_text: &str) -> Result<CgroupMemory, ProbeError> {
     let usage = single_number("memory.usage_in_bytes", usage_text)?;
     let stat = parse_flat_keyed(stat_text);
     let pick = |total: &str, local: &str| stat.get(total).or_else(|| stat.get(local)).copied();
@@ -58,7 +58,7 @@ pub(crate) fn memory_v1(usage_text: &str, stat_text: &str) -> Result<CgroupMemor
 }
 
 /// v2: `memory.current` and `memory.stat`.
-pub(crate) fn memory_v2(current_text: &str, stat_text: &str) -> Result<CgroupMemory, ProbeError> {
+pub fn memory_v2(current_text: &str, stat_text: &str) -> Result<CgroupMemory, ProbeError> {
     let usage = single_number("memory.current", current_text)?;
     let stat = parse_flat_keyed(stat_text);
     let inactive = stat
@@ -75,14 +75,14 @@ pub(crate) fn memory_v2(current_text: &str, stat_text: &str) -> Result<CgroupMem
 }
 
 /// v1 `memory.limit_in_bytes`: `None` when unlimited.
-pub(crate) fn parse_v1_memory_limit(text: &str) -> Result<Option<Bytes>, ProbeError> {
+pub fn parse_v1_memory_limit(text: &str) -> Result<Option<Bytes>, ProbeError> {
     let value = single_number("memory.limit_in_bytes", text)?;
     Ok((value < V1_UNLIMITED).then_some(Bytes(value)))
 }
 
 /// v1 `memory.stat`'s `hierarchical_memory_limit`: the tightest limit of the cgroup and its
 /// ancestors; `None` when unlimited or absent.
-pub(crate) fn parse_v1_hierarchical_limit(stat_text: &str) -> Option<Bytes> {
+pub fn parse_v1_hierarchical_limit(stat_text: &str) -> Option<Bytes> {
     parse_flat_keyed(stat_text)
         .get("hierarchical_memory_limit")
         .filter(|v| **v < V1_UNLIMITED)
@@ -90,7 +90,7 @@ pub(crate) fn parse_v1_hierarchical_limit(stat_text: &str) -> Option<Bytes> {
 }
 
 /// v2 `memory.max`: a number or `max`; a number as large as v1's "no limit" is none either.
-pub(crate) fn parse_v2_memory_max(text: &str) -> Result<Option<Bytes>, ProbeError> {
+pub fn parse_v2_memory_max(text: &str) -> Result<Option<Bytes>, ProbeError> {
     match text.trim() {
         "max" => Ok(None),
         other => single_number("memory.max", other).map(|v| (v < V1_UNLIMITED).then_some(Bytes(v))),
@@ -102,7 +102,7 @@ fn quota_cores(quota: u64, period: u64) -> Option<Cores> {
 }
 
 /// v1 `cpu.cfs_quota_us` (-1 when unlimited) and `cpu.cfs_period_us`.
-pub(crate) fn parse_v1_cpu_quota(
+pub fn parse_v1_cpu_quota(
     quota_text: &str,
     period_text: &str,
 ) -> Result<Option<Cores>, ProbeError> {
@@ -116,7 +116,7 @@ pub(crate) fn parse_v1_cpu_quota(
 }
 
 /// v2 `cpu.max`: `QUOTA PERIOD` or `max PERIOD`.
-pub(crate) fn parse_v2_cpu_max(text: &str) -> Result<Option<Cores>, ProbeError> {
+pub fn parse_v2_cpu_max(text: &str) -> Result<Option<Cores>, ProbeError> {
     let mut words = text.split_whitespace();
     let bad = || ProbeError::format("cpu.max", format!("'{}'", text.trim()));
     let quota = words.next().ok_or_else(bad)?;
@@ -134,12 +134,12 @@ pub(crate) fn parse_v2_cpu_max(text: &str) -> Result<Option<Cores>, ProbeError> 
 }
 
 /// v1 `cpuacct.usage`: nanoseconds of CPU time.
-pub(crate) fn parse_cpuacct_usage(text: &str) -> Result<u64, ProbeError> {
+pub fn parse_cpuacct_usage(text: &str) -> Result<u64, ProbeError> {
     single_number("cpuacct.usage", text)
 }
 
 /// v2 `cpu.stat` `usage_usec`, in nanoseconds.
-pub(crate) fn parse_v2_cpu_usage(text: &str) -> Result<u64, ProbeError> {
+pub fn parse_v2_cpu_usage(text: &str) -> Result<u64, ProbeError> {
     parse_flat_keyed(text)
         .get("usage_usec")
         .map(|us| us.saturating_mul(1000))

@@ -9,7 +9,7 @@ pub(crate) const MAX_CPUS: u32 = 8192;
 
 /// The host's CPU counters since boot, in clock ticks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct CpuTimes {
+pub struct CpuTimes {
     /// Every tick counted, guest time excluded (it is already in `user` and `nice`).
     pub(crate) total: u64,
     /// Ticks that were neither idle nor waiting for I/O.
@@ -17,7 +17,7 @@ pub(crate) struct CpuTimes {
 }
 
 /// The aggregate `cpu ` line of `/proc/stat`.
-pub(crate) fn parse_proc_stat(text: &str) -> Result<CpuTimes, ProbeError> {
+pub fn parse_proc_stat(text: &str) -> Result<CpuTimes, ProbeError> {
     let line = text
         .lines()
         .find(|l| l.starts_with("cpu "))
@@ -47,7 +47,7 @@ pub(crate) fn parse_proc_stat(text: &str) -> Result<CpuTimes, ProbeError> {
 }
 
 /// How many `cpuN` lines `/proc/stat` has: the cores online when sysfs is not readable.
-pub(crate) fn count_cpu_lines(text: &str) -> u32 {
+pub fn count_cpu_lines(text: &str) -> u32 {
     text.lines()
         .filter(|l| {
             l.strip_prefix("cpu")
@@ -58,7 +58,7 @@ pub(crate) fn count_cpu_lines(text: &str) -> u32 {
 }
 
 /// A kernel CPU list such as `0-3,8,10-11` counted: 7.
-pub(crate) fn parse_cpu_list(text: &str) -> Result<u32, ProbeError> {
+pub fn parse_cpu_list(text: &str) -> Result<u32, ProbeError> {
     let mut count = 0u32;
     for part in text.trim().split(',').filter(|p| !p.is_empty()) {
         let bad = || ProbeError::format("cpu list", format!("'{}'", text.trim()));

@@ -23,7 +23,7 @@ const USED: &[&str] = &[
 
 /// The lines of `/proc/meminfo`, in bytes, and the lines whose value is not a number.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct MemInfo {
+pub struct MemInfo {
     values: HashMap<String, u64>,
     /// `(key, value as written)` for each line whose value did not parse.
     bad: Vec<(String, String)>,
@@ -100,7 +100,7 @@ impl MemInfo {
 
 /// Reads `Key:   123 kB` lines. A line without a colon is skipped, and so are new kernels'
 /// lines in other units; a value that is not a number is kept aside with its text.
-pub(crate) fn parse_meminfo(text: &str) -> MemInfo {
+pub fn parse_meminfo(text: &str) -> MemInfo {
     let mut info = MemInfo::default();
     for line in text.lines() {
         let Some((key, rest)) = line.split_once(':') else {

@@ -16,6 +16,7 @@ mod host;
 mod http;
 mod meminfo;
 mod mounts;
+pub mod parse;
 mod ports;
 mod pressure;
 mod processes;

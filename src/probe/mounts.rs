@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 /// One line of mountinfo (see proc(5)).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Mount {
+pub struct Mount {
     /// `major:minor` of the device.
     pub(crate) device_id: String,
     /// The directory of the filesystem that is mounted (a cgroup path for cgroup mounts).
@@ -55,7 +55,7 @@ const VIRTUAL: &[&str] = &[
 ];
 
 /// Every line of mountinfo; a line that does not parse is an error naming it.
-pub(crate) fn parse_mountinfo(text: &str) -> Result<Vec<Mount>, ProbeError> {
+pub fn parse_mountinfo(text: &str) -> Result<Vec<Mount>, ProbeError> {
     let mut mounts = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let bad = || ProbeError::format("mountinfo", format!("'{line}'"));

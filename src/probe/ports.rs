@@ -22,7 +22,7 @@ pub enum SocketSource {
 
 /// A socket that accepts connections or datagrams.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Listener {
+pub struct Listener {
     pub(crate) protocol: Protocol,
     pub(crate) address: IpAddr,
     pub(crate) port: u16,
@@ -30,7 +30,7 @@ pub(crate) struct Listener {
 }
 
 /// The listening (TCP) or bound unconnected (UDP) sockets of one `/proc/net` table.
-pub(crate) fn parse_net_table(text: &str, protocol: Protocol) -> Result<Vec<Listener>, ProbeError> {
+pub fn parse_net_table(text: &str, protocol: Protocol) -> Result<Vec<Listener>, ProbeError> {
     let wanted = match protocol {
         Protocol::Tcp => TCP_LISTEN,
         Protocol::Udp => UDP_UNCONNECTED,

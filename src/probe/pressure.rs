@@ -5,13 +5,13 @@ use super::error::ProbeError;
 
 /// The ten-second averages of one PSI file, in percent of time stalled.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub(crate) struct Stall {
+pub struct Stall {
     pub(crate) some_avg10: Option<f64>,
     pub(crate) full_avg10: Option<f64>,
 }
 
 /// Lines such as `some avg10=0.33 avg60=0.75 avg300=1.11 total=7717676`.
-pub(crate) fn parse_pressure(text: &str) -> Result<Stall, ProbeError> {
+pub fn parse_pressure(text: &str) -> Result<Stall, ProbeError> {
     let mut stall = Stall::default();
     for line in text.lines() {
         let mut words = line.split_whitespace();

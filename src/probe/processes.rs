@@ -14,7 +14,7 @@ const PF_KTHREAD: u64 = 0x0020_0000;
 
 /// The fields of `/proc/<pid>/stat` the scan uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ProcStat {
+pub struct ProcStat {
     pub(crate) comm: String,
     pub(crate) kernel_thread: bool,
     /// Exited and not yet reaped (`Z`, `X`): it holds no memory.
@@ -28,7 +28,7 @@ pub(crate) struct ProcStat {
 }
 
 /// `pid (comm) state ppid …`; `comm` may hold spaces and parentheses, so the last `)` ends it.
-pub(crate) fn parse_stat(text: &str) -> Result<ProcStat, ProbeError> {
+pub fn parse_stat(text: &str) -> Result<ProcStat, ProbeError> {
     let bad = |why: &str| ProbeError::format("pid stat", why.to_string());
     let open = text.find('(').ok_or_else(|| bad("no '('"))?;
     let close = text.rfind(')').ok_or_else(|| bad("no ')'"))?;
@@ -64,7 +64,7 @@ pub(crate) fn parse_stat(text: &str) -> Result<ProcStat, ProbeError> {
 /// A process from its `status` alone (a tree without its `stat`): the name, whether it is a
 /// kernel thread (no memory map: no `VmSize` line, or `Kthread: 1`) or has exited, and no CPU
 /// time. `None` without a `Name:` line.
-pub(crate) fn stat_from_status(text: &str) -> Option<ProcStat> {
+pub fn stat_from_status(text: &str) -> Option<ProcStat> {
     let value = |key: &str| {
         text.lines().find_map(|l| {
             let rest = l.strip_prefix(key)?.strip_prefix(':')?;
@@ -84,7 +84,7 @@ pub(crate) fn stat_from_status(text: &str) -> Option<ProcStat> {
 }
 
 /// A `Key:   123 kB` line of `status` or `smaps_rollup`, in bytes.
-pub(crate) fn parse_kb_line(text: &str, key: &str) -> Option<Bytes> {
+pub fn parse_kb_line(text: &str, key: &str) -> Option<Bytes> {
     text.lines().find_map(|line| {
         let rest = line.strip_prefix(key)?.strip_prefix(':')?;
         let kb = rest.split_whitespace().next()?.parse::<u64>().ok()?;

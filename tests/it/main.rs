@@ -3,6 +3,7 @@
 mod architecture;
 mod bad_input;
 mod catalog;
+mod fuzz_regressions;
 mod live;
 mod options;
 mod output;

@@ -120,9 +120,14 @@ fn naming_rule(
         .ok_or_else(|| Phrase::new("catalog.skip.no_size_rule").arg("size", size))?;
     let gib = match family_part.split_once('-') {
         Some((_, ratio)) => {
-            let (cpu, mem) = parse_ratio(ratio)
-                .ok_or_else(|| Phrase::new("catalog.skip.bad_ratio").arg("ratio", ratio))?;
-            f64::from(vcpus) * mem / cpu
+            let bad_ratio = || Phrase::new("catalog.skip.bad_ratio").arg("ratio", ratio);
+            let (cpu, mem) = parse_ratio(ratio).ok_or_else(bad_ratio)?;
+            let gib = f64::from(vcpus) * mem / cpu;
+            // a ratio that spells more than the largest size read (1 EiB) is no ratio
+            if Bytes::from_gib(gib).0 > Bytes::MAX_INPUT {
+                return Err(bad_ratio());
+            }
+            gib
         }
         None => {
             let per_vcpu = match family_part.as_bytes() {

@@ -3,9 +3,9 @@
 
 use super::{
     ImportError, ImportOptions, Imported, Listing, Phrase, Skipped, cell_error, choose_region,
-    csv_error, number, skipped_summary, sort_instances,
+    csv_error, number, skipped_summary, sort_instances, unit_phrase,
 };
-use crate::model::{Arch, Billing, Bytes, Catalog, InstanceType, Period};
+use crate::model::{Arch, Billing, Bytes, Catalog, InstanceType, Period, UnitError};
 use std::collections::{BTreeMap, BTreeSet};
 
 const SKYPILOT_HEADER: &str = "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region,AvailabilityZone";
@@ -142,6 +142,11 @@ pub fn parse_skypilot_csv(
                 .or_insert_with(|| skip("catalog.skip.no_memory"));
             continue;
         }
+        let memory = Bytes::from_gib(gib);
+        if memory.0 > Bytes::MAX_INPUT {
+            let too_large = UnitError::TooLarge(format!("{memory_text} GiB"));
+            return Err(cell_error(text, line, c_memory, unit_phrase(&too_large)));
+        }
         let accelerator = c_acc_name.map(field).filter(|a| !a.is_empty()).map(|a| {
             let count = c_acc_count.map(field).unwrap_or("");
             match number(count) {
@@ -152,7 +157,7 @@ pub fn parse_skypilot_csv(
         let row = SkyRow {
             line,
             vcpus: vcpus as u32,
-            memory: Bytes::from_gib(gib),
+            memory,
             price,
             accelerator,
             arch: c_arch.map(field).and_then(Arch::from_machine),

@@ -1,0 +1,8 @@
+//! Fuzz target: /proc/self/mountinfo.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Some(text) = hostfit_fuzz::text(data) {
+        hostfit_fuzz::probes::mountinfo(text);
+    }
+});

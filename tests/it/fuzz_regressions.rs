@@ -1,0 +1,129 @@
+//! Regressions found by the fuzz targets of `fuzz/` (run by `bench/fuzz.sh`): each test names
+//! what it checks and holds the input the target found (or a smaller one with the same cause),
+//! with the target named in its comment.
+
+use crate::util::{Scratch, hostfit, json, s};
+
+const SKYPILOT_HEADER: &str = "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region,AvailabilityZone";
+
+/// Imports a SkyPilot vms.csv with one type named `name`, then lists the catalog written: the
+/// name must read back as it was.
+fn import_and_list(test: &str, name: &str) {
+    let dir = Scratch::new(test);
+    let vms = dir.write(
+        "vms.csv",
+        &format!("{SKYPILOT_HEADER}\n\"{name}\",,,2.0,8.0,,0.1,0.03,us-east-1,use1-az1\n"),
+    );
+    let out = dir.path("catalog.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&vms),
+        "--from",
+        "skypilot-csv",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let listed = json(&hostfit(&["catalog", s(&out), "-f", "json"]));
+    let names: Vec<&str> = listed
+        .as_array()
+        .map(|rows| rows.iter().filter_map(|r| r["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(names, [name], "{listed}");
+}
+
+/// catalog_csv found it with `box.smal\u{7f}` as a type name: the catalog writer quoted strings
+/// as JSON, which leaves DEL and the C1 controls raw, and YAML allows neither in a document, so
+/// an imported catalog did not load.
+#[test]
+fn an_imported_catalog_with_control_characters_in_a_name_loads_back() {
+    import_and_list("fuzz-del", "box.smal\u{7f}");
+    import_and_list("fuzz-c1", "a\u{80}b\u{9f}c\u{85}d");
+    import_and_list("fuzz-seps", "a\u{2028}b\u{2029}c\u{feff}d\u{fffe}e\u{ffff}");
+}
+
+/// import_skypilot found it with `MemoryGiB` 1769921875 (a mutated sample): the importer took any
+/// size in GiB, and wrote a catalog that `hostfit` then refused as larger than 1 EiB. The import
+/// now stops at that cell, as a CSV catalog does, and writes nothing.
+#[test]
+fn an_import_with_memory_above_one_eib_stops_at_the_cell() {
+    let dir = Scratch::new("fuzz-huge-gib");
+    let vms = dir.write(
+        "vms.csv",
+        &format!(
+            "{SKYPILOT_HEADER}\n\
+             m7i.large,,,2.0,8.0,,0.1008,0.0323,us-east-1,use1-az1\n\
+             c1.medium,,,2.0,1769921875,,0.13,0.0371,us-east-1,use1-az1\n"
+        ),
+    );
+    let out = dir.path("catalog.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&vms),
+        "--from",
+        "skypilot-csv",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    let flat = run.stderr_flat();
+    assert!(flat.contains("vms.csv:3:"), "{flat}");
+    assert!(flat.contains("'1769921875 GiB' is too large"), "{flat}");
+    assert!(!out.exists());
+    // 1 EiB itself is the largest size read, and imports.
+    let vms = dir.write(
+        "vms.csv",
+        &format!("{SKYPILOT_HEADER}\nbig.metal,,,2.0,1073741824,,0.13,0.0371,us-east-1,use1-az1\n"),
+    );
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&vms),
+        "--from",
+        "skypilot-csv",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(hostfit(&["catalog", s(&out)]).status, 0);
+}
+
+/// import_aliyun, on a type whose name spells a vCPU:GiB ratio of 1:4000000000 (an input made
+/// after reading the naming rule, then run through the target, which failed on it): the rule
+/// estimated 4096 vCPUs with more than 1 EiB, and the catalog written did not load. Such a type
+/// is now skipped as a ratio that is none.
+#[test]
+fn an_aliyun_type_whose_ratio_spells_more_than_one_eib_is_skipped() {
+    let dir = Scratch::new("fuzz-aliyun-ratio");
+    let prices = dir.write(
+        "instancePrice.json",
+        r#"{"currency": "CNY", "pricingInfo": {
+  "cn-hangzhou::ecs.x1-c1m4000000000.1024xlarge::vpc::linux::optimized": {"months": [{"price": "58.5", "period": "1"}]},
+  "cn-hangzhou::ecs.x1-c1m4.1024xlarge::vpc::linux::optimized": {"months": [{"price": "99", "period": "1"}]}
+}}"#,
+    );
+    let out = dir.path("catalog.yaml");
+    let run = hostfit(&[
+        "catalog",
+        "import",
+        s(&prices),
+        "--from",
+        "aliyun-price-json",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("ecs.x1-c1m4000000000.1024xlarge"),
+        "{}",
+        run.stderr
+    );
+    let listed = json(&hostfit(&["catalog", s(&out), "-f", "json"]));
+    let names: Vec<&str> = listed
+        .as_array()
+        .map(|rows| rows.iter().filter_map(|r| r["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(names, ["ecs.x1-c1m4.1024xlarge"], "{listed}");
+}
