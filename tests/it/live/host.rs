@@ -128,7 +128,14 @@ fn live_plan_this_host() {
     let r = &j["reconciliation"];
     let n = |k: &str| r[k].as_i64().unwrap_or_else(|| panic!("no {k} in {r}"));
     assert_eq!(n("total_bytes"), total as i64, "{r}");
-    assert!((0..n("total_bytes")).contains(&n("other_bytes")), "{r}");
+    // "other" is MemTotal less what is available and what the workloads hold, each read at a
+    // slightly different moment of the scan: on a busy machine (builds running beside the
+    // tests) memory moves between the reads, so allow 2% of MemTotal below zero, no more.
+    let slack = n("total_bytes") / 50;
+    assert!(
+        (-slack..n("total_bytes")).contains(&n("other_bytes")),
+        "{r}"
+    );
     // one default scenario per tier (minimum, standard, ideal) and the plan's shared-only
     assert_eq!(
         j["scenarios"].as_array().map(Vec::len),
