@@ -30,6 +30,8 @@ pub enum ReportFormat {
     Text,
     Markdown,
     Json,
+    /// One self-contained page with charts (inline CSS and SVG, no script)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -186,6 +186,7 @@ pub fn render(format: ReportFormat, input: &ReportInput<'_>) -> Result<Vec<u8>, 
         ReportFormat::Text => &report::text::Text,
         ReportFormat::Markdown => &report::markdown::Markdown,
         ReportFormat::Json => &report::json::Json,
+        ReportFormat::Html => &report::html::Html,
     };
     writer
         .write(input, &mut buffer)

@@ -1,8 +1,9 @@
-//! Reports: the analysis as text, Markdown or JSON, in English or Chinese. Each format lives in
+//! Reports: the analysis as text, Markdown, JSON or HTML, in English or Chinese. Each format lives in
 //! its own file and writes to the writer it is given; no format decides anything about fit.
 
 pub mod catalog;
 pub mod document;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod messages;

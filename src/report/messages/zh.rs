@@ -3,6 +3,7 @@
 
 mod catalog;
 mod cli;
+mod html;
 mod options;
 mod parse;
 mod problems;
@@ -18,4 +19,5 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     problems::TABLE,
     parse::TABLE,
     cli::TABLE,
+    html::TABLE,
 ];
