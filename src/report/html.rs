@@ -18,7 +18,6 @@ pub use measure::{fit, is_wide, text_width};
 use super::document::{self, Block};
 use super::messages::Msg;
 use super::{Report, ReportInput};
-use crate::plan::Verdict;
 use page::{BlockView, Figure, Page, Summary};
 use std::io::{self, Write};
 
@@ -50,9 +49,9 @@ pub fn plan_page(input: &ReportInput<'_>) -> Page {
     let summary = input.analysis.recommendation.as_ref().map(|r| Summary {
         heading: msg.t("html.summary"),
         text: document::recommendation_text(&msg, r),
-        verdict: match r.action {
-            crate::plan::Action::None => Verdict::Fits.key(),
-            _ => r.verdict.key(),
+        tone: match r.action {
+            crate::plan::Action::None => "fits",
+            _ => "advice",
         },
     });
     Page {

@@ -1,6 +1,7 @@
-//! How wide a label is drawn, estimated without a font: each character counts one unit, a wide
-//! Latin letter one and a half, a CJK or full-width character two. Charts size their boxes from
-//! this so that no label overflows; the browser test holds the estimate against real fonts.
+//! How wide a label is drawn, estimated without a font: each character counts one unit, a Latin
+//! capital one and a quarter (M and W, m and w one and a half), a CJK or full-width character
+//! two. Charts size their boxes from this so that no label overflows; the browser test holds
+//! the estimate against real fonts.
 
 /// One unit in ems: about the advance of a Latin letter or digit in a wide sans-serif.
 const UNIT_EM: f64 = 0.62;
@@ -13,6 +14,8 @@ fn units(c: char) -> f64 {
         2.0
     } else if matches!(c, 'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' | '…') {
         1.5
+    } else if c.is_ascii_uppercase() && c != 'I' && c != 'J' {
+        1.25
     } else {
         1.0
     }
@@ -38,11 +41,11 @@ pub fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFD)
 }
 
-/// The estimated width in pixels of `text` at `size` pixels; bold text is a tenth wider.
+/// The estimated width in pixels of `text` at `size` pixels; bold text is 15% wider.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     let units: f64 = text.chars().map(units).sum();
     let width = units * UNIT_EM * size;
-    if bold { width * 1.1 } else { width }
+    if bold { width * 1.15 } else { width }
 }
 
 /// `text` cut to fit `width` pixels at `size`, with an ellipsis when cut; `None` when not even

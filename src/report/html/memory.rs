@@ -118,7 +118,15 @@ pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
 
     // The bars.
     let mut y = TOP;
-    let bar = |canvas: &mut Canvas, label: &str, value: &str, segments: &[Segment], y: f64| {
+    let total_x = x(total as f64);
+    // Draws one bar; the figure of segment `highlight` goes on it, or after the bar (and the
+    // total line) when it does not fit on it.
+    let bar = |canvas: &mut Canvas,
+               label: &str,
+               value: &str,
+               segments: &[Segment],
+               highlight: usize,
+               y: f64| {
         canvas.text(
             left - PAD,
             y + 13.0,
@@ -128,7 +136,7 @@ pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
             left - PAD,
         );
         let mut at = 0u64;
-        for s in segments {
+        for (i, s) in segments.iter().enumerate() {
             let (x0, x1) = (x(at as f64), x((at + s.bytes) as f64));
             canvas.rect(
                 x0,
@@ -138,19 +146,31 @@ pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
                 s.class,
                 format!("{}: {}", s.name, Bytes(s.bytes)),
             );
+            at += s.bytes;
+            if i != highlight {
+                continue;
+            }
             let figure = Bytes(s.bytes).to_string();
-            if !s.class.starts_with('w') && s.class != "other" && s.class != "used" {
-                let mid = (x0 + x1) / 2.0;
+            let mid = (x0 + x1) / 2.0;
+            if !canvas.text(
+                mid,
+                y + 13.0,
+                Anchor::Middle,
+                "small on-bar",
+                &figure,
+                x1 - x0 - 4.0,
+            ) {
+                let after =
+                    x(segments.iter().map(|s| s.bytes).sum::<u64>() as f64).max(total_x) + 6.0;
                 canvas.text(
-                    mid,
+                    after,
                     y + 13.0,
-                    Anchor::Middle,
-                    "small on-bar",
+                    Anchor::Start,
+                    "label strong",
                     &figure,
-                    x1 - x0 - 4.0,
+                    left + PLOT - after,
                 );
             }
-            at += s.bytes;
         }
         canvas.text(
             left + PLOT + PAD,
@@ -161,7 +181,14 @@ pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
             right - PAD,
         );
     };
-    bar(&mut canvas, &now_label, &now_value, &now, y);
+    bar(
+        &mut canvas,
+        &now_label,
+        &now_value,
+        &now,
+        now.len().saturating_sub(1),
+        y,
+    );
     for (s, (label, value)) in a.scenarios.iter().zip(&rows) {
         y += ROW;
         let mut segments: Vec<Segment> = in_use
@@ -182,12 +209,11 @@ pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
             name: msg.t("html.mem.available_after"),
             bytes: available.saturating_sub(s.needs.memory.0),
         });
-        bar(&mut canvas, label, value, &segments, y);
+        bar(&mut canvas, label, value, &segments, in_use.len(), y);
     }
     let bottom = y + BAR + 6.0;
 
     // The total and the reserve, across every bar, labelled above them.
-    let total_x = x(total as f64);
     let reserve_x = x(total.saturating_sub(c.memory_reserve.0) as f64);
     canvas.line(total_x, TOP - 26.0, total_x, bottom, "total");
     canvas.line(reserve_x, TOP - 10.0, reserve_x, bottom, "reserve");

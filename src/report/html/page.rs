@@ -34,8 +34,8 @@ pub struct Page {
 pub struct Summary {
     pub heading: String,
     pub text: String,
-    /// `fits`, `tight` or `does_not_fit`: the colour of the box.
-    pub verdict: &'static str,
+    /// The colour of the box: `fits` when nothing is to be done, else `advice`.
+    pub tone: &'static str,
 }
 
 /// A chart and its figures.
