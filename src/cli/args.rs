@@ -53,8 +53,11 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     /// The plan: the services to add, their tiers, the policy and scenarios (YAML)
-    #[arg(value_name = "PLAN")]
-    pub plan: PathBuf,
+    #[arg(value_name = "PLAN", required_unless_present = "compose")]
+    pub plan: Option<PathBuf>,
+    /// Add the services of this docker-compose file (instead of the plan's `services_from`)
+    #[arg(long, value_name = "FILE")]
+    pub compose: Option<PathBuf>,
     /// The current state of the host, instead of the plan's `host`
     #[arg(long, value_name = "FILE", conflicts_with = "live")]
     pub snapshot: Option<PathBuf>,

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod catalog;
 pub mod clock;
+pub mod compose;
 pub mod error;
 pub mod input;
 pub mod output;

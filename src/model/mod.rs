@@ -3,6 +3,7 @@
 
 pub mod catalog;
 mod checks;
+pub mod compose;
 pub mod date;
 pub mod planfile;
 pub mod problem;

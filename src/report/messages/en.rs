@@ -3,6 +3,7 @@
 
 mod catalog;
 mod cli;
+mod compose;
 mod html;
 mod options;
 mod parse;
@@ -19,5 +20,6 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     problems::TABLE,
     parse::TABLE,
     cli::TABLE,
+    compose::TABLE,
     html::TABLE,
 ];
