@@ -23,6 +23,8 @@ pub enum Command {
     Scan(super::scan::ScanArgs),
     /// List a catalog of instance types, or import one from a provider's price file
     Catalog(super::catalog::CatalogArgs),
+    /// Write the plan's per-service budgets back as docker-compose limits or Kubernetes resources
+    Export(super::export::ExportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

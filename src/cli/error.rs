@@ -261,6 +261,8 @@ pub enum CliError {
         root: PathBuf,
         error: String,
     },
+    /// `hostfit export` cannot give budgets for the scenario and option asked for.
+    Export(crate::plan::budgets::BudgetError),
     /// A report, snapshot or listing that could not be put into words in memory.
     Render {
         what: Rendered,

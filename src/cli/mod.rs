@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod clock;
 pub mod compose;
 pub mod error;
+pub mod export;
 pub mod input;
 pub mod output;
 pub mod parse_error;
@@ -52,12 +53,14 @@ pub fn run() -> Result<u8, Worded> {
         Command::Plan(args) => args.out.lang,
         Command::Scan(args) => args.lang,
         Command::Catalog(args) => args.lang,
+        Command::Export(args) => export::lang_flag(args),
     };
     let lang = resolve_lang(flag, &env);
     let result = match cli.command {
         Command::Plan(args) => plan_cmd::run(&plan_cmd::PlanConfig::from_args(&args, lang)),
         Command::Scan(args) => scan::run(&args, lang).map(|()| 0),
         Command::Catalog(args) => catalog::run(&args, lang).map(|()| 0),
+        Command::Export(args) => export::run(&args, lang).map(|()| 0),
     };
     match result {
         Ok(status) => Ok(status),

@@ -228,15 +228,35 @@ pub fn render(format: ReportFormat, input: &ReportInput<'_>) -> Result<Vec<u8>, 
     Ok(buffer)
 }
 
-/// Runs `hostfit plan`; returns the exit status (0, or 1 under `--check` when a scenario does not fit).
-pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
+/// A plan loaded with everything it names, and analysed.
+pub struct Loaded {
+    pub sources: Sources,
+    pub snapshot: Snapshot,
+    pub analysis: plan::Analysis,
+}
+
+/// Reads the plan (and its compose file), makes `output` ready (refusing one that is an
+/// input), reads the snapshot and the catalog, and runs the planner.
+pub fn load(config: &PlanConfig, output: Option<&Path>) -> Result<(Loaded, Output), CliError> {
     let sources = Sources::read(config)?;
-    let output = Output::open(config.output.as_deref(), &sources.files(config))?;
+    let out = Output::open(output, &sources.files(config))?;
     let (snapshot, catalog) = load_rest(config, &sources)?;
     let analysis = plan::analyze(&snapshot, &sources.plan, catalog.as_ref());
+    let loaded = Loaded {
+        sources,
+        snapshot,
+        analysis,
+    };
+    Ok((loaded, out))
+}
+
+/// Runs `hostfit plan`; returns the exit status (0, or 1 under `--check` when a scenario does not fit).
+pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
+    let (loaded, output) = load(config, config.output.as_deref())?;
+    let (snapshot, analysis) = (&loaded.snapshot, &loaded.analysis);
     let input = ReportInput {
-        analysis: &analysis,
-        snapshot: &snapshot,
+        analysis,
+        snapshot,
         lang: config.lang,
         color: config.color,
     };

@@ -1,6 +1,6 @@
 //! A docker-compose file as hostfit reads it for capacity: each service's memory and CPU
 //! figures (v2 `mem_limit`, `mem_reservation`, `cpus`; v3 `deploy.resources`), its published
-//! ports, `deploy.replicas`, and the `x-hostfit` extension (tiers, parts, priority,
+//! ports, `deploy.replicas` (or v2 `scale`), and the `x-hostfit` extension (tiers, parts, priority,
 //! alternatives). Every other key of a compose file is ignored; an unknown `x-hostfit` key is
 //! an error. Figures are kept as written (`${VAR}` stays as it is), and read by `convert`.
 //! Pure types: reading the file is the `cli` layer's job.
@@ -37,6 +37,9 @@ pub struct ComposeService {
     pub ports: Vec<PortSpec>,
     #[serde(default)]
     pub deploy: Option<Deploy>,
+    /// Containers of the service in compose v2 (`deploy.replicas` in later files).
+    #[serde(default)]
+    pub scale: Option<Figure>,
     #[serde(default, rename = "x-hostfit")]
     pub hostfit: Option<XHostfit>,
 }

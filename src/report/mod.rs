@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod document;
+pub mod export;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -3,6 +3,7 @@
 mod architecture;
 mod bad_input;
 mod catalog;
+mod compose;
 mod live;
 mod options;
 mod output;

@@ -1,7 +1,7 @@
 //! Compose services as plan services: `deploy.resources.reservations` (or `mem_reservation`)
 //! is the `minimum` tier, `deploy.resources.limits` (or `mem_limit` and `cpus`) the `ideal`
 //! one, `x-hostfit.tiers` replace either and add `standard`; the first published port is the
-//! port; `deploy.replicas` multiplies the figures. A figure that cannot be read, one left to a
+//! port; `deploy.replicas` (or `scale`) multiplies the figures. A figure that cannot be read, one left to a
 //! variable, or a service with no memory figure at all is a problem at its field path. Pure.
 
 use super::{ComposeFile, ComposeService, Figure, Limits, PortSpec, XNeeds, times};
@@ -38,12 +38,15 @@ pub fn to_services(file: &ComposeFile) -> Result<ComposeServices, Vec<Problem>> 
         let mut reader = Reader {
             problems: &mut problems,
         };
-        let replicas = service
-            .deploy
-            .as_ref()
-            .and_then(|d| d.replicas.as_ref())
-            .and_then(|r| reader.count(r, at.key("deploy").key("replicas")))
-            .unwrap_or(1);
+        let replicas = match (
+            service.deploy.as_ref().and_then(|d| d.replicas.as_ref()),
+            &service.scale,
+        ) {
+            (Some(r), _) => reader.count(r, at.key("deploy").key("replicas")),
+            (None, Some(s)) => reader.count(s, at.key("scale")),
+            (None, None) => None,
+        }
+        .unwrap_or(1);
         let (minimum, ideal) = reader.tiers(service, &at);
         let given = &x.tiers;
         let tiers = Tiers {
