@@ -25,6 +25,12 @@ pub enum Command {
     Catalog(super::catalog::CatalogArgs),
     /// Write the plan's per-service budgets back as docker-compose limits or Kubernetes resources
     Export(super::export::ExportArgs),
+    /// Write a commented starter plan.yaml (and with --live a snapshot of this host)
+    Init(super::init::InitArgs),
+    /// Print the completion script of a shell
+    Completions(super::shell::CompletionsArgs),
+    /// Print the man page, made from the same definitions as --help
+    Man(super::shell::ManArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod messages;
 pub mod scan;
+pub mod starter;
 pub mod text;
 
 pub use messages::Lang;

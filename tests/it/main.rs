@@ -4,6 +4,7 @@ mod architecture;
 mod bad_input;
 mod catalog;
 mod compose;
+mod conventions;
 mod live;
 mod options;
 mod output;

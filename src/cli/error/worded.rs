@@ -146,6 +146,10 @@ impl CliError {
                 "cli.scan.failed",
                 &[("root", p(root)), ("error", error.clone())],
             ),
+            CliError::UnknownCommand { name } => {
+                msg.f("cli.man.unknown_command", &[("name", name.clone())])
+            }
+            CliError::Exists { path } => msg.f("cli.init.exists", &[("path", p(path))]),
             CliError::Export(e) => export_sentence(msg, e),
             CliError::Render { what, error } => {
                 let key = match what {
@@ -282,6 +286,8 @@ mod tests {
                 root: p(),
                 error: "e".into(),
             },
+            CliError::UnknownCommand { name: "x".into() },
+            CliError::Exists { path: p() },
             CliError::Export(BudgetError::UnknownScenario {
                 name: "x".into(),
                 known: vec!["a".into(), "b".into()],

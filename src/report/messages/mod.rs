@@ -64,6 +64,11 @@ impl Msg {
         lookup(self.lang, key).unwrap_or(key).to_string()
     }
 
+    /// Whether the tables have `key`.
+    pub fn has(&self, key: &str) -> bool {
+        lookup(self.lang, key).is_some()
+    }
+
     /// The text of `key` with each `{name}` replaced by its value.
     pub fn f(&self, key: &str, args: &[(&str, String)]) -> String {
         fill(lookup(self.lang, key).unwrap_or(key), args)

@@ -4,6 +4,7 @@
 mod catalog;
 mod cli;
 mod compose;
+mod help;
 mod html;
 mod options;
 mod parse;
@@ -21,5 +22,6 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     parse::TABLE,
     cli::TABLE,
     compose::TABLE,
+    help::TABLE,
     html::TABLE,
 ];
