@@ -152,14 +152,13 @@ pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
             }
             let figure = Bytes(s.bytes).to_string();
             let mid = (x0 + x1) / 2.0;
-            if !canvas.text(
-                mid,
-                y + 13.0,
-                Anchor::Middle,
-                "small on-bar",
-                &figure,
-                x1 - x0 - 4.0,
-            ) {
+            // white on the verdicts' strong colours, ink on the pale green of what is available
+            let class = if s.class == "available" {
+                "small on-light"
+            } else {
+                "small on-bar"
+            };
+            if !canvas.text(mid, y + 13.0, Anchor::Middle, class, &figure, x1 - x0 - 4.0) {
                 let after =
                     x(segments.iter().map(|s| s.bytes).sum::<u64>() as f64).max(total_x) + 6.0;
                 canvas.text(
