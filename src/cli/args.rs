@@ -23,6 +23,14 @@ pub enum Command {
     Scan(super::scan::ScanArgs),
     /// List a catalog of instance types, or import one from a provider's price file
     Catalog(super::catalog::CatalogArgs),
+    /// Write the plan's per-service budgets back as docker-compose limits or Kubernetes resources
+    Export(super::export::ExportArgs),
+    /// Write a commented starter plan.yaml (and with --live a snapshot of this host)
+    Init(super::init::InitArgs),
+    /// Print the completion script of a shell
+    Completions(super::shell::CompletionsArgs),
+    /// Print the man page, made from the same definitions as --help
+    Man(super::shell::ManArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -30,6 +38,8 @@ pub enum ReportFormat {
     Text,
     Markdown,
     Json,
+    /// One self-contained page with charts (inline CSS and SVG, no script)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,8 +61,11 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     /// The plan: the services to add, their tiers, the policy and scenarios (YAML)
-    #[arg(value_name = "PLAN")]
-    pub plan: PathBuf,
+    #[arg(value_name = "PLAN", required_unless_present = "compose")]
+    pub plan: Option<PathBuf>,
+    /// Add the services of this docker-compose file (instead of the plan's `services_from`)
+    #[arg(long, value_name = "FILE")]
+    pub compose: Option<PathBuf>,
     /// The current state of the host, instead of the plan's `host`
     #[arg(long, value_name = "FILE", conflicts_with = "live")]
     pub snapshot: Option<PathBuf>,

@@ -272,6 +272,16 @@ pub enum CliError {
         root: PathBuf,
         error: String,
     },
+    /// `hostfit man` names a command hostfit does not have.
+    UnknownCommand {
+        name: String,
+    },
+    /// `hostfit init` would overwrite a file.
+    Exists {
+        path: PathBuf,
+    },
+    /// `hostfit export` cannot give budgets for the scenario and option asked for.
+    Export(crate::plan::budgets::BudgetError),
     /// A report, snapshot or listing that could not be put into words in memory.
     Render {
         what: Rendered,

@@ -4,8 +4,13 @@
 
 pub mod args;
 pub mod catalog;
+pub mod clap_error;
 pub mod clock;
+pub mod compose;
 pub mod error;
+pub mod export;
+pub mod help;
+pub mod init;
 pub mod input;
 pub mod output;
 pub mod parse_error;
@@ -13,11 +18,12 @@ pub mod plan_cmd;
 pub mod problems;
 pub mod read;
 pub mod scan;
+pub mod shell;
 pub mod spans;
 
 use crate::report::Lang;
 use args::{Cli, Command, LangArg};
-use clap::Parser;
+use clap::FromArgMatches;
 use error::Worded;
 
 /// The language: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_* is Chinese), else English.
@@ -39,40 +45,57 @@ pub fn resolve_lang(flag: Option<LangArg>, env: &dyn Fn(&str) -> Option<String>)
 /// wanted.
 pub fn run() -> Result<u8, Worded> {
     output::note_stdout();
-    let cli = match Cli::try_parse() {
+    let env = |k: &str| std::env::var(k).ok();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let early = resolve_lang(help::lang_in_args(&argv), &env);
+    let parsed = help::command(early)
+        .try_get_matches_from(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            if e.use_stderr() {
-                let _ = e.print();
-                return Ok(2);
-            }
-            // `--help` and `--version` go to standard output, which must take them.
-            let lang = resolve_lang(None, &|k: &str| std::env::var(k).ok());
-            if output::stdout_closed() {
-                return Err(error::CliError::StdoutClosed.worded(lang));
-            }
-            return match e
-                .print()
-                .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
-            {
-                Err(source) if source.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(error::CliError::WriteStdout { source }.worded(lang))
+            return match clap_error::outcome(&e, early) {
+                clap_error::Outcome::Printed(status) if e.use_stderr() => {
+                    let _ = e.print();
+                    Ok(status)
                 }
-                _ => Ok(0),
+                // `--help` and `--version` go to standard output, which must take them.
+                clap_error::Outcome::Printed(status) => {
+                    if output::stdout_closed() {
+                        return Err(error::CliError::StdoutClosed.worded(early));
+                    }
+                    match e
+                        .print()
+                        .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
+                    {
+                        Err(source) if source.kind() != std::io::ErrorKind::BrokenPipe => {
+                            Err(error::CliError::WriteStdout { source }.worded(early))
+                        }
+                        _ => Ok(status),
+                    }
+                }
+                clap_error::Outcome::Mistake(text) => Err(Worded::Sentence(text)),
             };
         }
     };
-    let env = |k: &str| std::env::var(k).ok();
     let flag = match &cli.command {
         Command::Plan(args) => args.out.lang,
         Command::Scan(args) => args.lang,
         Command::Catalog(args) => args.lang,
+        Command::Export(args) => export::lang_flag(args),
+        Command::Init(args) => args.lang,
+        Command::Completions(args) => args.lang,
+        Command::Man(args) => args.lang,
     };
     let lang = resolve_lang(flag, &env);
     let result = match cli.command {
         Command::Plan(args) => plan_cmd::run(&plan_cmd::PlanConfig::from_args(&args, lang)),
         Command::Scan(args) => scan::run(&args, lang).map(|()| 0),
         Command::Catalog(args) => catalog::run(&args, lang).map(|()| 0),
+        Command::Export(args) => export::run(&args, lang).map(|()| 0),
+        Command::Init(args) => init::run(&args, lang).map(|()| 0),
+        Command::Completions(args) => shell::completions(&args, lang).map(|()| 0),
+        Command::Man(args) => shell::man(&args, lang).map(|()| 0),
     };
     match result {
         Ok(status) => Ok(status),

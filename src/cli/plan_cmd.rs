@@ -3,6 +3,7 @@
 //! `--check` into an exit status.
 
 use super::args::{PlanArgs, ReportFormat};
+use super::compose::ComposeSource;
 use super::error::{CliError, InputError, Rendered};
 use super::input::{load_yaml, parse_yaml};
 use super::output::Output;
@@ -28,7 +29,10 @@ pub enum SnapshotSource {
 /// `hostfit plan` settings, validated.
 #[derive(Debug, Clone)]
 pub struct PlanConfig {
-    pub plan: PathBuf,
+    /// The plan; without one, the services come from `compose` alone.
+    pub plan: Option<PathBuf>,
+    /// A compose file whose services are added, instead of the plan's `services_from`.
+    pub compose: Option<PathBuf>,
     pub snapshot: Option<SnapshotSource>,
     pub catalog: Option<String>,
     pub format: ReportFormat,
@@ -53,6 +57,7 @@ impl PlanConfig {
         };
         PlanConfig {
             plan: args.plan.clone(),
+            compose: args.compose.clone(),
             snapshot,
             catalog: args.catalog.clone(),
             format: args.format,
@@ -75,20 +80,44 @@ fn base_dir(path: &Path) -> PathBuf {
 }
 
 /// The plan, read and checked, and where the rest comes from.
-struct Sources {
+pub struct Sources {
+    /// The plan file's text; empty without a plan file.
     text: String,
-    plan: PlanFile,
+    pub plan: PlanFile,
+    /// The compose file the services come from, when any.
+    pub compose: Option<ComposeSource>,
     snapshot: SnapshotSource,
     /// The catalog's name or file, and the folder a file name is relative to.
     catalog: Option<(String, PathBuf)>,
 }
 
 impl Sources {
-    fn read(config: &PlanConfig) -> Result<Sources, CliError> {
-        let text = read_text(&config.plan)?;
-        let plan: PlanFile = parse_yaml(&config.plan, &text, config.lang)?;
-        check_yaml(&config.plan, &text, &plan.problems(), config.lang)?;
-        let base = base_dir(&config.plan);
+    pub fn read(config: &PlanConfig) -> Result<Sources, CliError> {
+        let (text, mut plan) = match &config.plan {
+            Some(path) => {
+                let text = read_text(path)?;
+                let plan: PlanFile = parse_yaml(path, &text, config.lang)?;
+                (text, plan)
+            }
+            None => (String::new(), PlanFile::default()),
+        };
+        let base = config
+            .plan
+            .as_deref()
+            .map_or_else(|| PathBuf::from("."), base_dir);
+        let compose_path = match (&config.compose, &plan.services_from) {
+            (Some(path), _) => Some(path.clone()),
+            (None, Some(rel)) => Some(join_relative(&base, Path::new(rel))),
+            (None, None) => None,
+        };
+        let compose = match compose_path {
+            Some(path) => Some(super::compose::load(&path, config.lang).map_err(|e| {
+                at_plan_key(config, &text, config.compose.is_none(), "services_from", e)
+            })?),
+            None => None,
+        };
+        let place = config.plan.as_deref().map(|p| (p, text.as_str()));
+        super::compose::merge_and_check(&mut plan, place, compose.as_ref(), config.lang)?;
         let snapshot = match (&config.snapshot, &plan.host) {
             (Some(s), _) => s.clone(),
             (None, Some(host)) => SnapshotSource::File(join_relative(&base, Path::new(host))),
@@ -102,6 +131,7 @@ impl Sources {
         Ok(Sources {
             text,
             plan,
+            compose,
             snapshot,
             catalog,
         })
@@ -109,7 +139,8 @@ impl Sources {
 
     /// The files read, for `--output` to be compared with.
     fn files(&self, config: &PlanConfig) -> Vec<PathBuf> {
-        let mut files = vec![config.plan.clone()];
+        let mut files: Vec<PathBuf> = config.plan.iter().cloned().collect();
+        files.extend(self.compose.iter().map(|c| c.path.clone()));
         match &self.snapshot {
             SnapshotSource::File(path) => files.push(path.clone()),
             SnapshotSource::Live(sources) => files.extend(sources.files()),
@@ -172,9 +203,9 @@ fn at_plan_key(
         _ => return e,
     };
     let place = SpanMap::of_yaml(text).value(&FieldPath::keys(&[key]));
-    match place {
-        Some(p) if from_plan => {
-            InputError::at(&config.plan, text, p.line, p.column, message).into()
+    match (place, &config.plan) {
+        (Some(p), Some(plan)) if from_plan => {
+            InputError::at(plan, text, p.line, p.column, message).into()
         }
         _ => e,
     }
@@ -187,6 +218,7 @@ pub fn render(format: ReportFormat, input: &ReportInput<'_>) -> Result<Vec<u8>, 
         ReportFormat::Text => &report::text::Text,
         ReportFormat::Markdown => &report::markdown::Markdown,
         ReportFormat::Json => &report::json::Json,
+        ReportFormat::Html => &report::html::Html,
     };
     writer
         .write(input, &mut buffer)
@@ -197,19 +229,39 @@ pub fn render(format: ReportFormat, input: &ReportInput<'_>) -> Result<Vec<u8>, 
     Ok(buffer)
 }
 
-/// Runs `hostfit plan`; returns the exit status (0, or 1 under `--check` when a scenario does not fit).
-pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
+/// A plan loaded with everything it names, and analysed.
+pub struct Loaded {
+    pub sources: Sources,
+    pub snapshot: Snapshot,
+    pub analysis: plan::Analysis,
+}
+
+/// Reads the plan (and its compose file), makes `output` ready (refusing one that is an
+/// input), reads the snapshot and the catalog, and runs the planner.
+pub fn load(config: &PlanConfig, output: Option<&Path>) -> Result<(Loaded, Output), CliError> {
     let sources = Sources::read(config)?;
     let dirs = match &sources.snapshot {
         SnapshotSource::Live(live) => live.dirs(),
         SnapshotSource::File(_) => Vec::new(),
     };
-    let output = Output::open_outside(config.output.as_deref(), &sources.files(config), &dirs)?;
+    let out = Output::open_outside(output, &sources.files(config), &dirs)?;
     let (snapshot, catalog) = load_rest(config, &sources)?;
     let analysis = plan::analyze(&snapshot, &sources.plan, catalog.as_ref());
+    let loaded = Loaded {
+        sources,
+        snapshot,
+        analysis,
+    };
+    Ok((loaded, out))
+}
+
+/// Runs `hostfit plan`; returns the exit status (0, or 1 under `--check` when a scenario does not fit).
+pub fn run(config: &PlanConfig) -> Result<u8, CliError> {
+    let (loaded, output) = load(config, config.output.as_deref())?;
+    let (snapshot, analysis) = (&loaded.snapshot, &loaded.analysis);
     let input = ReportInput {
-        analysis: &analysis,
-        snapshot: &snapshot,
+        analysis,
+        snapshot,
         lang: config.lang,
         color: config.color,
     };

@@ -15,7 +15,7 @@ impl PlanFile {
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let services = FieldPath::root().key("services");
-        if self.services.is_empty() {
+        if self.services.is_empty() && self.services_from.is_none() {
             out.push(Problem::new(services.clone(), "problem.plan.no_services"));
         }
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();

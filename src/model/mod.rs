@@ -3,6 +3,7 @@
 
 pub mod catalog;
 mod checks;
+pub mod compose;
 pub mod date;
 mod names;
 pub mod planfile;

@@ -5,7 +5,7 @@ use super::units::{Bytes, Cores, Ratio, SizeRange};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     #[serde(default)]
@@ -18,7 +18,11 @@ pub struct PlanFile {
     pub catalog: Option<String>,
     #[serde(default)]
     pub policy: Policy,
+    #[serde(default)]
     pub services: Vec<Service>,
+    /// A docker-compose file (relative to the plan file) whose services are added to `services`.
+    #[serde(default)]
+    pub services_from: Option<String>,
     #[serde(default)]
     pub scenarios: Vec<ScenarioSpec>,
     /// The plan's own rollout batches, `[[a, b], [c]]`; services not named follow, by priority.

@@ -1,6 +1,7 @@
 //! The planner: from a snapshot, a plan and an optional catalog to verdicts per scenario, what
 //! fits now, warnings and the options. Pure: no I/O, no clock, no environment, no probes.
 
+pub mod budgets;
 pub mod options;
 pub mod reconcile;
 pub mod room;

@@ -81,6 +81,7 @@ fn service(name: &str, port: Option<u16>, minimum: u64, standard: Option<u64>) -
 fn plan(services: Vec<Service>) -> PlanFile {
     PlanFile {
         title: None,
+        services_from: None,
         host: None,
         catalog: None,
         policy: Policy::default(),

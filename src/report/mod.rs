@@ -1,12 +1,15 @@
-//! Reports: the analysis as text, Markdown or JSON, in English or Chinese. Each format lives in
+//! Reports: the analysis as text, Markdown, JSON or HTML, in English or Chinese. Each format lives in
 //! its own file and writes to the writer it is given; no format decides anything about fit.
 
 pub mod catalog;
 pub mod document;
+pub mod export;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod messages;
 pub mod scan;
+pub mod starter;
 pub mod text;
 
 pub use messages::Lang;

@@ -4,6 +4,8 @@ mod architecture;
 mod bad_input;
 mod catalog;
 mod fuzz_regressions;
+mod compose;
+mod conventions;
 mod live;
 mod options;
 mod output;

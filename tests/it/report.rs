@@ -34,3 +34,13 @@ fn seed_markdown_zh() {
 fn seed_json() {
     insta::assert_snapshot!(report("json", "en"));
 }
+
+#[test]
+fn seed_html_en() {
+    insta::assert_snapshot!(report("html", "en"));
+}
+
+#[test]
+fn seed_html_zh() {
+    insta::assert_snapshot!(report("html", "zh"));
+}

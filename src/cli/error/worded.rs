@@ -2,6 +2,7 @@
 //! tables, and the diagnostic `main` prints. Decides nothing about which error happened.
 
 use super::{CliError, InputError, Rendered};
+use crate::plan::budgets::BudgetError;
 use crate::report::Lang;
 use crate::report::messages::Msg;
 use miette::Diagnostic;
@@ -153,6 +154,11 @@ impl CliError {
                 "cli.scan.failed",
                 &[("root", p(root)), ("error", error.clone())],
             ),
+            CliError::UnknownCommand { name } => {
+                msg.f("cli.man.unknown_command", &[("name", name.clone())])
+            }
+            CliError::Exists { path } => msg.f("cli.init.exists", &[("path", p(path))]),
+            CliError::Export(e) => export_sentence(msg, e),
             CliError::Render { what, error } => {
                 let key = match what {
                     Rendered::Report => "cli.render.report",
@@ -192,6 +198,29 @@ fn io_words(e: &std::io::Error, msg: &Msg) -> String {
         }
     };
     msg.t(key)
+}
+
+/// Why `hostfit export` has nothing to write.
+fn export_sentence(msg: &Msg, e: &BudgetError) -> String {
+    match e {
+        BudgetError::UnknownScenario { name, known } => {
+            let known: Vec<String> = known.iter().map(|n| format!("'{n}'")).collect();
+            msg.f(
+                "cli.export.unknown_scenario",
+                &[("name", name.clone()), ("known", msg.join(&known))],
+            )
+        }
+        BudgetError::NoUpgrade { scenario } => {
+            msg.f("cli.export.no_upgrade", &[("scenario", scenario.clone())])
+        }
+        BudgetError::DoesNotFit { scenario, verdict } => msg.f(
+            "cli.export.does_not_fit",
+            &[
+                ("scenario", scenario.clone()),
+                ("verdict", msg.verb(*verdict)),
+            ],
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -302,6 +331,19 @@ mod tests {
                 root: p(),
                 error: "e".into(),
             },
+            CliError::UnknownCommand { name: "x".into() },
+            CliError::Exists { path: p() },
+            CliError::Export(BudgetError::UnknownScenario {
+                name: "x".into(),
+                known: vec!["a".into(), "b".into()],
+            }),
+            CliError::Export(BudgetError::NoUpgrade {
+                scenario: "x".into(),
+            }),
+            CliError::Export(BudgetError::DoesNotFit {
+                scenario: "x".into(),
+                verdict: crate::plan::Verdict::DoesNotFit,
+            }),
             CliError::Render {
                 what: Rendered::Report,
                 error: "e".into(),

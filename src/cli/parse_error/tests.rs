@@ -221,7 +221,7 @@ fn syntax_errors_by_kind() {
         parsed::<Any>("title: *nowhere\n").1.key,
         "parse.unknown_anchor"
     );
-    assert_eq!(parsed::<PlanFile>("").1.key, "parse.ends_early");
+    assert_eq!(parsed::<Snapshot>("").1.key, "parse.ends_early");
     let syntax = parsed::<Any>("title: x\n  services: []\n").1.key;
     assert!(
         matches!(syntax, "parse.syntax" | "parse.indentation"),

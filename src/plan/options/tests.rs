@@ -195,6 +195,7 @@ fn build(c: &Case) -> (Snapshot, PlanFile, Catalog) {
         .collect();
     let plan = PlanFile {
         title: None,
+        services_from: None,
         host: None,
         catalog: None,
         policy: Policy {

@@ -104,20 +104,7 @@ impl Upgrader<'_> {
         let left =
             u64::try_from((i128::from(checks.memory.room) - i128::from(needs.memory.0)).max(0))
                 .unwrap_or(0);
-        let budgets: Vec<(String, Bytes)> = demands
-            .iter()
-            .map(|(name, _, n)| {
-                let share = if needs.memory.0 > 0 {
-                    n.memory.0 as f64 / needs.memory.0 as f64
-                } else {
-                    1.0 / demands.len().max(1) as f64
-                };
-                (
-                    name.clone(),
-                    n.memory + Bytes((left as f64 * share).floor() as u64),
-                )
-            })
-            .collect();
+        let budgets = crate::plan::budgets::share_out(demands, left);
         let monthly = t.monthly_cost();
         Upgrade {
             scenario: scenario.to_string(),

@@ -70,6 +70,12 @@ pub(super) fn conclusion(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
 }
 
 fn recommendation(doc: &mut Doc, msg: &Msg, r: &Recommendation) {
+    doc.p(recommendation_text(msg, r));
+    checklist(doc, msg, r);
+}
+
+/// The recommendation as one paragraph: the action, then why.
+pub fn recommendation_text(msg: &Msg, r: &Recommendation) -> String {
     let reason = msg.t(&format!("reason.{}", reason_key(r)));
     let growth = if r.disk_growth_bytes.0 > 0 {
         msg.f(
@@ -120,10 +126,13 @@ fn recommendation(doc: &mut Doc, msg: &Msg, r: &Recommendation) {
         Action::Phased => msg.f("rec.phased", &[("scenario", r.scenario.clone())]),
     };
     if reason.is_empty() {
-        doc.p(text);
+        text
     } else {
-        doc.p(format!("{text}{}{reason}", msg.t("sep.sentence")));
+        format!("{text}{}{reason}", msg.t("sep.sentence"))
     }
+}
+
+fn checklist(doc: &mut Doc, msg: &Msg, r: &Recommendation) {
     if r.action == Action::Upgrade && r.instance.is_some() {
         doc.h(3, msg.t("sec.checklist"));
         doc.numbered(vec![

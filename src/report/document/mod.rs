@@ -7,6 +7,9 @@ mod services;
 mod state;
 mod upgrade;
 
+pub use conclusion::recommendation_text;
+pub use upgrade::{delta, money};
+
 use super::ReportInput;
 use super::messages::Msg;
 use crate::plan::Verdict;

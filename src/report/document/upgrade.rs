@@ -7,11 +7,11 @@ use crate::plan::{Upgrade, Verdict};
 use crate::report::messages::Msg;
 use crate::report::{ReportInput, signed_bytes};
 
-pub(super) fn money(value: f64, currency: &str) -> String {
+pub fn money(value: f64, currency: &str) -> String {
     format!("{value:.2} {currency}")
 }
 
-pub(super) fn delta(value: Option<f64>, currency: &str) -> String {
+pub fn delta(value: Option<f64>, currency: &str) -> String {
     value.map_or_else(|| "-".into(), |d| format!("{d:+.2} {currency}"))
 }
 

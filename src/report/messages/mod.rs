@@ -75,6 +75,11 @@ impl Msg {
         }
     }
 
+    /// Whether the tables have `key`.
+    pub fn has(&self, key: &str) -> bool {
+        lookup(self.lang, key).is_some()
+    }
+
     /// The text of `key` with each `{name}` replaced by its value.
     pub fn f(&self, key: &str, args: &[(&str, String)]) -> String {
         fill(lookup(self.lang, key).unwrap_or(key), args)

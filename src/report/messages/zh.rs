@@ -3,6 +3,9 @@
 
 mod catalog;
 mod cli;
+mod compose;
+mod help;
+mod html;
 mod options;
 mod parse;
 mod problems;
@@ -18,4 +21,7 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     problems::TABLE,
     parse::TABLE,
     cli::TABLE,
+    compose::TABLE,
+    help::TABLE,
+    html::TABLE,
 ];

@@ -1,6 +1,7 @@
 //! Live tests: `hostfit scan` and `hostfit plan --live` on this machine, with the real servers
 //! scripts/components.sh starts (PostgreSQL and Redis each in a cgroup of its own, a busybox
-//! container under a Docker engine, node_exporter). Each figure hostfit reports is held against
+//! container under a Docker engine, node_exporter), and the HTML report in headless Chromium
+//! (`browser`). Each figure hostfit reports is held against
 //! the server's own account of itself, or against what the test made the server hold, never
 //! against hostfit's formula done again on the same kernel files.
 //!
@@ -8,6 +9,7 @@
 //! capture). With `HOSTFIT_LIVE=required`, which scripts/test sets, it fails instead, naming the
 //! server. Every test here has `live` in its name, so `cargo test --test it live` runs them all.
 
+mod browser;
 mod docker;
 mod host;
 mod services;
