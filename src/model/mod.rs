@@ -4,14 +4,16 @@
 pub mod catalog;
 mod checks;
 pub mod date;
+pub mod engine;
 pub mod planfile;
 pub mod problem;
 pub mod snapshot;
 pub mod units;
 
 pub use catalog::{Arch, Billing, Catalog, InstanceType, Period};
+pub use engine::{Engine, EngineName};
 pub use planfile::{
-    Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
+    Alternative, EngineBasis, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
 };
 pub use problem::{FieldPath, Problem, Segment};
 pub use snapshot::{
