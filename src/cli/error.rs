@@ -261,6 +261,10 @@ pub enum CliError {
         root: PathBuf,
         error: String,
     },
+    /// A `--connect` value that is not ENGINE=DSN, or holds a password.
+    Connect {
+        reason: crate::probe::DsnError,
+    },
     /// A report, snapshot or listing that could not be put into words in memory.
     Render {
         what: Rendered,

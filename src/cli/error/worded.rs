@@ -2,6 +2,7 @@
 //! tables, and the diagnostic `main` prints. Decides nothing about which error happened.
 
 use super::{CliError, InputError, Rendered};
+use crate::probe::DsnError;
 use crate::report::Lang;
 use crate::report::messages::Msg;
 use miette::Diagnostic;
@@ -145,6 +146,23 @@ impl CliError {
                 "cli.scan.failed",
                 &[("root", p(root)), ("error", error.clone())],
             ),
+            CliError::Connect { reason } => match reason {
+                DsnError::Engine(engine) => {
+                    msg.f("cli.connect.engine", &[("engine", engine.clone())])
+                }
+                DsnError::Shape => msg.t("cli.connect.shape"),
+                DsnError::Password(engine, variable) => msg.f(
+                    "cli.connect.password",
+                    &[("engine", engine.clone()), ("variable", variable.clone())],
+                ),
+                DsnError::Dsn(engine, expected) => msg.f(
+                    "cli.connect.dsn",
+                    &[
+                        ("engine", engine.clone()),
+                        ("expected", (*expected).to_string()),
+                    ],
+                ),
+            },
             CliError::Render { what, error } => {
                 let key = match what {
                     Rendered::Report => "cli.render.report",
@@ -256,6 +274,18 @@ mod tests {
             CliError::Scan {
                 root: p(),
                 error: "e".into(),
+            },
+            CliError::Connect {
+                reason: DsnError::Engine("x".into()),
+            },
+            CliError::Connect {
+                reason: DsnError::Shape,
+            },
+            CliError::Connect {
+                reason: DsnError::Password("redis".into(), "HOSTFIT_REDIS_PASSWORD".into()),
+            },
+            CliError::Connect {
+                reason: DsnError::Dsn("redis".into(), "redis://HOST:PORT"),
             },
             CliError::Render {
                 what: Rendered::Report,
