@@ -6,7 +6,7 @@ pub mod defaults;
 pub mod formula;
 mod value;
 
-pub use formula::{Ceiling, Term, ceiling};
+pub use formula::{Ceiling, Term, ceiling, effective};
 pub use value::Setting;
 
 use super::units::Bytes;

@@ -26,6 +26,41 @@ pub fn major_minor(version: &str) -> Option<(u32, u32)> {
     Some((major, digits(rest).unwrap_or(0)))
 }
 
+/// Whether a setting is a count or a ratio rather than a size in bytes.
+pub fn unitless(setting: &str) -> bool {
+    matches!(
+        setting,
+        "max_connections"
+            | "autovacuum_max_workers"
+            | "hash_mem_multiplier"
+            | "mem_fragmentation_ratio"
+    )
+}
+
+/// A setting's value as people read it: `auto` for -1 (said in words by the caller), a size in
+/// MiB or GiB, or the plain number.
+pub fn spell(setting: &str, value: f64) -> Option<String> {
+    if value < 0.0 {
+        return None;
+    }
+    Some(if unitless(setting) {
+        if value.fract() == 0.0 {
+            format!("{value:.0}")
+        } else {
+            format!("{value}")
+        }
+    } else {
+        // Exact where it is a whole number of KiB (`292KiB`, `64MiB`), as configurations say it.
+        let b = crate::model::Bytes(value.round() as u64);
+        let exact = b.exact();
+        if exact.ends_with("iB") || b.0 == 0 {
+            exact
+        } else {
+            b.to_string()
+        }
+    })
+}
+
 /// Whether the engine sizes something from the memory it sees.
 pub fn needs_ram(name: EngineName) -> bool {
     matches!(

@@ -12,7 +12,7 @@ const MIB: f64 = 1024.0 * 1024.0;
 const GIB: f64 = 1024.0 * MIB;
 
 /// One part of a ceiling, as the report shows it: the settings with their values, and the bytes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Term {
     /// Settings and values, language-neutral: `max_connections 40 x work_mem 4.0 MiB`.
     pub text: String,
@@ -91,6 +91,26 @@ pub fn ceiling(name: EngineName, inputs: &Inputs) -> Ceiling {
     }
 }
 
+/// The value `setting` has in effect: its input, or, where it is `-1`, what the engine works
+/// out (a heap or cache sized from the memory, `wal_buffers` from `shared_buffers`).
+pub fn effective(name: EngineName, inputs: &Inputs, setting: &str) -> f64 {
+    let raw = get(inputs, setting);
+    if raw >= 0.0 {
+        return raw;
+    }
+    let ram = get(inputs, RAM);
+    match (name.family(), setting) {
+        (EngineName::Postgresql, "wal_buffers") => wal_buffers_auto(get(inputs, "shared_buffers")),
+        (EngineName::Elasticsearch, "heap_max") => elasticsearch_heap_auto(ram),
+        (EngineName::Neo4j, "heap_max") => ram / 4.0,
+        (EngineName::Neo4j, "pagecache") => {
+            ((ram - effective(name, inputs, "heap_max")) * 0.5).max(0.0)
+        }
+        (EngineName::Mongodb, "wiredtiger_cache") => wiredtiger_cache_auto(ram),
+        _ => raw,
+    }
+}
+
 /// PostgreSQL's `wal_buffers = -1`: 1/32 of shared_buffers in 8 KiB pages, at least 8 pages and
 /// at most one 16 MiB WAL segment.
 pub fn wal_buffers_auto(shared_buffers: f64) -> f64 {
@@ -101,11 +121,7 @@ pub fn wal_buffers_auto(shared_buffers: f64) -> f64 {
 fn postgresql(i: &Inputs) -> Ceiling {
     let sb = get(i, "shared_buffers");
     let wal_raw = get(i, "wal_buffers");
-    let wal = if wal_raw < 0.0 {
-        wal_buffers_auto(sb)
-    } else {
-        wal_raw
-    };
+    let wal = effective(EngineName::Postgresql, i, "wal_buffers");
     let (mc, wm, hm) = (
         get(i, "max_connections"),
         get(i, "work_mem"),
@@ -231,11 +247,7 @@ pub fn elasticsearch_heap_auto(ram: f64) -> f64 {
 
 fn elasticsearch(i: &Inputs) -> Ceiling {
     let raw = get(i, "heap_max");
-    let heap = if raw < 0.0 {
-        elasticsearch_heap_auto(get(i, RAM))
-    } else {
-        raw
-    };
+    let heap = effective(EngineName::Elasticsearch, i, "heap_max");
     sum(
         vec![
             size_term("heap_max", raw, heap),
@@ -275,11 +287,7 @@ pub fn wiredtiger_cache_auto(ram: f64) -> f64 {
 
 fn mongodb(i: &Inputs) -> Ceiling {
     let raw = get(i, "wiredtiger_cache");
-    let cache = if raw < 0.0 {
-        wiredtiger_cache_auto(get(i, RAM))
-    } else {
-        raw
-    };
+    let cache = effective(EngineName::Mongodb, i, "wiredtiger_cache");
     sum(
         vec![size_term("wiredtiger_cache", raw, cache)],
         "wiredtiger_cache",

@@ -7,12 +7,14 @@ pub mod mover;
 pub mod phased;
 pub mod raise;
 pub mod recommend;
+pub mod tuning;
 pub mod upgrade;
 
 pub use mover::{DEFAULT_USABLE_SHARE, UsableRule};
 pub use phased::{Gate, PhasedBatch};
 pub use raise::RaiseLimit;
 pub use recommend::{Action, Reason, Recommendation};
+pub use tuning::{Risk, TuneStep, Tuning};
 pub use upgrade::{CurrentInstance, Upgrade};
 
 use super::scenario::{ScenarioResult, Selection};
@@ -51,6 +53,8 @@ pub struct Options {
     pub alone_tight: Vec<String>,
     /// Services that alone at their lowest tier do not fit here at all.
     pub alone_does_not_fit: Vec<String>,
+    /// For scenarios whose memory does not fit: database settings to lower, and what each frees.
+    pub tuning: Vec<Tuning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -126,6 +130,7 @@ pub fn options(input: &OptionsInput<'_>, warnings: &mut Vec<Warning>) -> Options
                 input.policy,
                 &scenario.name,
                 &scenario.needs,
+                input.base.memory_held,
             ));
         } else if on_host.memory.verdict.max(on_host.cpu.verdict) == Verdict::Fits
             && let Some(d) = &on_host.disk
