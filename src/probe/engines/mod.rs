@@ -124,8 +124,10 @@ fn identify<'p>(
     let by_exe: Vec<(EngineName, &Process)> = members
         .iter()
         .filter_map(|p| {
-            let name = p.exe.as_deref().map_or(p.name(), exe_name);
-            detect::by_executable(name).map(|e| (e, *p))
+            // The name it goes by first: Debian's redis-server is a link to redis-check-rdb.
+            detect::by_executable(p.name())
+                .or_else(|| detect::by_executable(exe_name(p.exe.as_deref()?)))
+                .map(|e| (e, *p))
         })
         .collect();
     if let Some((e, p)) = oldest(by_exe) {
@@ -200,13 +202,12 @@ pub(crate) fn attach(
         }
         warnings.append(&mut subject.warnings);
         let ports = a.workload.ports.clone();
+        // A TCP DSN is the workload listening on its port; a socket one (whose listener the
+        // scan does not see) the first workload of its engine not yet matched.
         let ours = cx.connect.iter().enumerate().filter(|(i, c)| {
             c.engine == name.family()
-                && (if c.socket.is_some() && c.host.is_none() {
-                    !used[*i]
-                } else {
-                    ports.contains(&c.port)
-                })
+                && !used[*i]
+                && (c.socket.is_some() || ports.contains(&c.port))
         });
         if let Some((i, c)) = ours.map(|(i, c)| (i, c.clone())).next() {
             used[i] = true;
