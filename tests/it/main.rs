@@ -3,6 +3,7 @@
 mod architecture;
 mod bad_input;
 mod catalog;
+mod engines;
 mod live;
 mod options;
 mod output;
