@@ -56,8 +56,9 @@ pub struct SourceArgs {
     pub engine_replies: Option<PathBuf>,
     /// Read a database's live settings from the server itself: ENGINE=DSN, ENGINE one of
     /// postgresql, mysql (also MariaDB), redis; e.g. 'redis=redis://127.0.0.1:6379'. Repeat
-    /// for more. The DSN holds no password: it is read from HOSTFIT_<ENGINE>_PASSWORD, or the
-    /// file HOSTFIT_<ENGINE>_PASSWORD_FILE names, and never printed
+    /// for more. The DSN holds no password: it is read from HOSTFIT_ENGINE_PASSWORD, or the
+    /// file HOSTFIT_ENGINE_PASSWORD_FILE names (ENGINE in capitals: POSTGRESQL, MYSQL, REDIS),
+    /// and never printed
     #[arg(long, value_name = "ENGINE=DSN")]
     pub connect: Vec<String>,
 }

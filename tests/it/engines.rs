@@ -190,3 +190,56 @@ fn databases_scan_text_en() {
 fn databases_scan_text_zh() {
     insta::assert_snapshot!(databases_scan_text("zh"));
 }
+
+/// A password never goes on the command line: a DSN holding one is refused, and the refusal
+/// does not repeat it.
+#[test]
+fn a_dsn_with_a_password_is_refused_without_repeating_it() {
+    let run = hostfit(&[
+        "scan",
+        "--interval",
+        "0",
+        "--connect",
+        "postgresql=postgresql://app:hunter2@127.0.0.1:5432/app",
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("HOSTFIT_POSTGRESQL_PASSWORD"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+    let zh = hostfit(&["scan", "--lang", "zh", "--connect", "oracle=oracle://x"]);
+    assert_eq!(zh.status, 2);
+    assert!(
+        zh.stderr.contains("--connect 不支持该引擎"),
+        "{}",
+        zh.stderr
+    );
+}
+
+/// A DSN that no database of the scan listens at is said, and asked nothing.
+#[test]
+fn a_dsn_no_workload_listens_at_is_a_warning() {
+    let tree = crate::util::root().join("tests/fixtures/hosts/databases");
+    let run = crate::util::hostfit_env(
+        &[
+            "scan",
+            "--root",
+            s(&tree),
+            "--interval",
+            "0",
+            "--format",
+            "json",
+            "--connect",
+            "redis=redis://127.0.0.1:1",
+        ],
+        &[("DOCKER_HOST", "unix:///nonexistent/docker.sock")],
+    );
+    let j = json(&run);
+    let warned = j["warnings"].as_array().is_some_and(|w| {
+        w.iter()
+            .any(|w| w["code"] == "db_connect_unmatched" && w["args"]["target"] == "127.0.0.1:1")
+    });
+    assert!(warned, "{}", j["warnings"]);
+}
