@@ -190,7 +190,8 @@ pub(crate) fn read_neo4j(s: &mut Subject<'_>, engine: &mut Engine) {
             found.push((setting, value, Source::Environment { variable }));
         }
     }
-    let mut off_heap: Option<bool> = None;
+    // Transaction state: on the heap (within heap_max), or off it up to its own maximum.
+    let mut off_heap: Option<(bool, Source)> = None;
     let mut off_heap_max: Option<(f64, Source)> = None;
     for (name, value, source) in found {
         let key = name.split_once('.').map_or(name.as_str(), |(_, rest)| rest);
@@ -205,7 +206,9 @@ pub(crate) fn read_neo4j(s: &mut Subject<'_>, engine: &mut Engine) {
                     engine.set("pagecache", v, source);
                 }
             }
-            "tx_state.memory_allocation" => off_heap = Some(value.eq_ignore_ascii_case("OFF_HEAP")),
+            "tx_state.memory_allocation" => {
+                off_heap = Some((value.eq_ignore_ascii_case("OFF_HEAP"), source));
+            }
             "tx_state.max_off_heap_memory" | "memory.off_heap.transaction_max_size" => {
                 off_heap_max = sizes::binary(&value).map(|v| (v, source));
             }
@@ -213,13 +216,14 @@ pub(crate) fn read_neo4j(s: &mut Subject<'_>, engine: &mut Engine) {
         }
     }
     match (off_heap, off_heap_max) {
-        (Some(false), _) => engine.set("tx_off_heap_max", 0.0, Source::Assumed),
-        (Some(true), None) => engine.set(
-            "tx_off_heap_max",
-            2.0 * 1024.0 * 1024.0 * 1024.0,
-            Source::Default { version: None },
-        ),
-        (_, Some((v, source))) => engine.set("tx_off_heap_max", v, source),
+        (Some((false, source)), _) => engine.set("tx_off_heap_max", 0.0, source),
+        (Some((true, _)), Some((v, source))) | (None, Some((v, source))) => {
+            engine.set("tx_off_heap_max", v, source);
+        }
+        // Off the heap with no maximum set: Neo4j's default maximum, 2 GiB.
+        (Some((true, source)), None) => {
+            engine.set("tx_off_heap_max", 2.0 * 1024.0 * 1024.0 * 1024.0, source);
+        }
         (None, None) => {}
     }
     if let Some(heap) = heap_from_options(s.argv.iter().map(String::as_str), s.ram) {
