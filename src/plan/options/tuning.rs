@@ -1,7 +1,7 @@
 //! Tuning: when a scenario's memory does not fit, the database settings to lower so that it
 //! does, each with the memory it frees and the risk it brings. A setting is lowered at most to
-//! half its value and never below a floor; the largest savings come first, and the last step
-//! lowers only as far as needed. What a step frees is worked out by the model's formula: the
+//! half its value and never below a floor; each round takes the largest saving left, and the
+//! last step lowers only as far as needed. What a step frees is worked out by the model's formula: the
 //! engine's budget before less its budget after a restart with the new value. Pure.
 
 use crate::model::engine::{self, effective};
@@ -185,35 +185,40 @@ fn for_scenario(s: &ScenarioResult, capacity: &Capacity, engines: &EngineBudget)
             inputs: l.inputs.clone(),
         })
         .collect();
-    // Each candidate lowered as far as allowed, largest saving first.
-    let mut candidates: Vec<(usize, Tunable, f64, f64, Bytes)> = Vec::new();
-    for (i, st) in states.iter().enumerate() {
-        for t in tunables(st.line.engine) {
-            let from = effective(st.line.engine, &st.inputs, t.setting);
-            let lowest = step(t.count, (from / 2.0).max(t.floor), true);
-            if lowest >= from || from.is_nan() {
-                continue;
-            }
-            let frees = st
-                .budget(basis)
-                .saturating_sub(st.after(basis, &st.with(t.setting, lowest)).1);
-            if frees > Bytes::ZERO {
-                candidates.push((i, t, from, lowest, frees));
-            }
-        }
-    }
-    candidates.sort_by_key(|c| std::cmp::Reverse(c.4));
     let mut steps = Vec::new();
     let mut remaining = shortfall;
-    for (i, t, from, lowest, _) in candidates {
-        if remaining == Bytes::ZERO {
-            break;
+    let mut done: Vec<(usize, &'static str)> = Vec::new();
+    // Each round takes the setting that, lowered as far as allowed, frees the most now (what
+    // one step frees depends on the steps before it: work_mem times max_connections).
+    while remaining > Bytes::ZERO {
+        let mut best: Option<(usize, Tunable, f64, f64, Bytes)> = None;
+        for (i, st) in states.iter().enumerate() {
+            for t in tunables(st.line.engine) {
+                if done.contains(&(i, t.setting)) {
+                    continue;
+                }
+                let from = effective(st.line.engine, &st.inputs, t.setting);
+                let lowest = step(t.count, (from / 2.0).max(t.floor), true);
+                if lowest >= from || from.is_nan() {
+                    continue;
+                }
+                let frees = st
+                    .budget(basis)
+                    .saturating_sub(st.after(basis, &st.with(t.setting, lowest)).1);
+                if frees > best.as_ref().map_or(Bytes::ZERO, |b| b.4) {
+                    best = Some((i, t, from, lowest, frees));
+                }
+            }
         }
+        let Some((i, t, from, lowest, most)) = best else {
+            break;
+        };
+        done.push((i, t.setting));
         let st = &states[i];
         let before = st.budget(basis);
         let frees_at = |v: f64| before.saturating_sub(st.after(basis, &st.with(t.setting, v)).1);
         // The largest value that frees what is left, else the lowest allowed.
-        let to = if frees_at(lowest) >= remaining {
+        let to = if most >= remaining {
             let (mut lo, mut hi) = (lowest, from);
             let unit = if t.count { 1.0 } else { MIB };
             while hi - lo > unit {
@@ -232,9 +237,6 @@ fn for_scenario(s: &ScenarioResult, capacity: &Capacity, engines: &EngineBudget)
             lowest
         };
         let frees = frees_at(to);
-        if frees == Bytes::ZERO {
-            continue;
-        }
         remaining = remaining.saturating_sub(frees);
         let (workload, engine) = (st.line.workload.clone(), st.line.engine);
         states[i].inputs.insert(t.setting.to_string(), to);
