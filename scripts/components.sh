@@ -3,7 +3,7 @@
 # measure, each on loopback, on a free port, under one state dir. Sourced, never run.
 #
 #   source scripts/components.sh
-#   hf_start_all            # or hf_start_postgres / hf_start_redis / hf_start_docker / hf_start_node_exporter
+#   hf_start_all            # or hf_start_postgres / hf_start_redis / hf_start_mariadb / hf_start_docker / hf_start_node_exporter
 #   ...                     # the HOSTFIT_* variables below are exported for what runs next
 #   hf_stop_all             # idempotent, never fails
 #
@@ -11,13 +11,19 @@
 # under HOSTFIT_LIVE=required):
 #   postgres       HOSTFIT_PG_PORT HOSTFIT_PG_PID HOSTFIT_PG_CGROUP=hostfit-pg
 #   redis          HOSTFIT_REDIS_PORT HOSTFIT_REDIS_PID HOSTFIT_REDIS_CGROUP=hostfit-redis
+#   mariadb        HOSTFIT_MARIADB_PORT HOSTFIT_MARIADB_PID HOSTFIT_MARIADB_SOCKET
+#                  HOSTFIT_MARIADB_CGROUP=hostfit-mariadb
 #   docker         DOCKER_HOST HOSTFIT_DOCKER_CONTAINER=hostfit-busy HOSTFIT_DOCKER_CONTAINER_ID
 #                  HOSTFIT_DOCKER_ALLOC_BYTES=67108864
 #   node_exporter  HOSTFIT_NODE_EXPORTER_URL
 #
 # What the servers hold, for the tests to find: PostgreSQL a 26 MB table read into its shared
 # buffers, Redis 100000 keys of 200 bytes, the container 64 MiB in its /dev/shm and one busy loop
-# under --cpus 0.5. Each server runs in a cgroup of its own: v1 memory, cpu and cpuacct
+# under --cpus 0.5. The databases run with settings that are not their defaults, each given where
+# hostfit must find it: PostgreSQL shared_buffers=64MB in an include_dir file and
+# max_connections=40 on its command line; Redis maxmemory 100mb in its redis.conf, which its process
+# title names (proc-title-template); MariaDB innodb_buffer_pool_size=64M in an !includedir file of
+# its --defaults-file and --max-connections=40 on its command line. Each server runs in a cgroup of its own: v1 memory, cpu and cpuacct
 # hierarchies on a v1 or hybrid host, one directory with the memory and cpu controllers on a
 # cgroup v2 host (detected at run time).
 #
@@ -29,6 +35,7 @@ HF_STATE="${HOSTFIT_STATE:-/tmp/hostfit-test}"
 HF_CGROUP_ROOT="${HOSTFIT_CGROUP_ROOT:-/sys/fs/cgroup}"
 HF_PG_CGROUP=hostfit-pg
 HF_REDIS_CGROUP=hostfit-redis
+HF_MARIADB_CGROUP=hostfit-mariadb
 HF_DOCKER_CONTAINER=hostfit-busy
 HF_DOCKER_IMAGE=local/busybox:1
 HF_DOCKER_ALLOC_MIB=64
@@ -336,6 +343,10 @@ hf_start_postgres() {
         hf_skip postgres "initdb failed, $(hf_reason "$dir/initdb.log")"
         return 0
     fi
+    # Settings that are not the defaults: shared_buffers in an included file, max_connections on
+    # the command line below.
+    mkdir -p "$dir/data/conf.d" && echo "shared_buffers = 64MB" >"$dir/data/conf.d/hostfit.conf" &&
+        echo "include_dir 'conf.d'" >>"$dir/data/postgresql.conf" && chown -R postgres:postgres "$dir/data/conf.d"
     port=$(hf_free_port) || { hf_skip postgres "no free port"; return 0; }
     if why=$(hf_cgroup_create "$HF_PG_CGROUP"); then
         prefix=$(hf_cgroup_exec_prefix "$HF_PG_CGROUP")
@@ -347,7 +358,7 @@ hf_start_postgres() {
     # which execs postgres as user postgres.
     hf_spawn "$dir/server.log" sh -c "${prefix}cd '$dir' && exec setpriv --reuid postgres --regid postgres --init-groups \"\$@\"" sh \
         "$HF_PG_BIN/postgres" -D "$dir/data" -p "$port" -k "$dir/sock" \
-        -c listen_addresses=127.0.0.1 -c logging_collector=off
+        -c listen_addresses=127.0.0.1 -c logging_collector=off -c max_connections=40
     pid=$!
     echo "$pid" >"$HF_STATE/postgres.pid"
     local deadline=$(($(date +%s) + HF_READY_TIMEOUT))
@@ -396,8 +407,12 @@ hf_start_redis() {
         hf_log "redis runs without its own cgroup: $why"
         prefix=""
     fi
+    # maxmemory in the configuration file, which the process title names: Redis writes its title
+    # over its command line, and {config-file} keeps the file findable there.
+    printf '%s\n' 'maxmemory 100mb' \
+        'proc-title-template "{title} {listen-addr} {server-mode} {config-file}"' >"$dir/redis.conf"
     hf_spawn "$dir/server.log" sh -c "${prefix}cd '$dir' && exec \"\$@\"" sh \
-        redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no \
+        redis-server "$dir/redis.conf" --port "$port" --bind 127.0.0.1 --save "" --appendonly no \
         --daemonize no --dir "$dir" --enable-debug-command local
     pid=$!
     echo "$pid" >"$HF_STATE/redis.pid"
@@ -424,6 +439,58 @@ hf_start_redis() {
 hf_stop_redis() {
     hf_stop_pidfile "$HF_STATE/redis.pid" redis-server TERM 15
     hf_cgroup_remove "$HF_REDIS_CGROUP"
+}
+
+hf_start_mariadb() {
+    local t0 port dir why prefix pid
+    t0=$(hf_now)
+    unset HOSTFIT_MARIADB_PORT HOSTFIT_MARIADB_PID HOSTFIT_MARIADB_SOCKET HOSTFIT_MARIADB_CGROUP
+    hf_prepare_state || { hf_skip mariadb "$HF_FAIL_REASON"; return 0; }
+    if ! command -v mariadbd >/dev/null 2>&1 || ! command -v mariadb-install-db >/dev/null 2>&1 ||
+        ! command -v mariadb >/dev/null 2>&1; then
+        hf_skip mariadb "no mariadbd, mariadb-install-db or mariadb (packages mariadb-server, mariadb-client)"
+        return 0
+    fi
+    dir="$HF_STATE/mariadb"
+    mkdir -p "$dir/conf.d"
+    if ! mariadb-install-db --no-defaults --user=root --datadir="$dir/data" \
+        --auth-root-authentication-method=normal >"$dir/install.log" 2>&1; then
+        hf_skip mariadb "mariadb-install-db failed, $(hf_reason "$dir/install.log")"
+        return 0
+    fi
+    # Its own option file (not the machine's /etc/mysql): the buffer pool in an !includedir file.
+    printf '[mysqld]\ndatadir = %s\n\n!includedir %s\n' "$dir/data" "$dir/conf.d" >"$dir/my.cnf"
+    printf '[mysqld]\ninnodb_buffer_pool_size = 64M\n' >"$dir/conf.d/hostfit.cnf"
+    port=$(hf_free_port) || { hf_skip mariadb "no free port"; return 0; }
+    if why=$(hf_cgroup_create "$HF_MARIADB_CGROUP"); then
+        prefix=$(hf_cgroup_exec_prefix "$HF_MARIADB_CGROUP")
+    else
+        hf_log "mariadb runs without its own cgroup: $why"
+        prefix=""
+    fi
+    hf_spawn "$dir/server.log" sh -c "${prefix}cd '$dir' && exec \"\$@\"" sh \
+        mariadbd --defaults-file="$dir/my.cnf" --user=root --socket="$dir/mysqld.sock" \
+        --port="$port" --bind-address=127.0.0.1 --pid-file="$dir/mariadbd.pid" --max-connections=40
+    pid=$!
+    echo "$pid" >"$HF_STATE/mariadb.pid"
+    local deadline=$(($(date +%s) + HF_READY_TIMEOUT))
+    until mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot -e 'select 1' >/dev/null 2>&1; do
+        if ! kill -0 "$pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+            hf_skip mariadb "server did not answer on '$dir/mysqld.sock', $(hf_reason "$dir/server.log")"
+            hf_stop_mariadb
+            return 0
+        fi
+        sleep 0.2
+    done
+    export HOSTFIT_MARIADB_PORT="$port" HOSTFIT_MARIADB_PID="$pid" HOSTFIT_MARIADB_SOCKET="$dir/mysqld.sock"
+    [ -n "$prefix" ] && export HOSTFIT_MARIADB_CGROUP="$HF_MARIADB_CGROUP"
+    hf_log "mariadb up in $(hf_since "$t0")s: 127.0.0.1:$port pid $pid cgroup ${HOSTFIT_MARIADB_CGROUP:-none}" \
+        "buffer pool $(mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot -N -e 'select @@innodb_buffer_pool_size' 2>/dev/null)"
+}
+
+hf_stop_mariadb() {
+    hf_stop_pidfile "$HF_STATE/mariadb.pid" mariadbd TERM 30
+    hf_cgroup_remove "$HF_MARIADB_CGROUP"
 }
 
 # A rootfs with the static busybox from Debian and a link per applet, as a tar on stdout.
@@ -630,6 +697,7 @@ hf_start_all() {
     t0=$(hf_now)
     hf_start_postgres
     hf_start_redis
+    hf_start_mariadb
     hf_start_docker
     hf_start_node_exporter
     hf_log "all components started in $(hf_since "$t0")s"
@@ -650,11 +718,13 @@ hf_stop_all() {
         t0=$(hf_now)
         if [ -d "$HF_STATE" ] || [ -d "$HF_CGROUP_ROOT/memory/$HF_PG_CGROUP" ] ||
             [ -d "$HF_CGROUP_ROOT/memory/$HF_REDIS_CGROUP" ] ||
-            [ -d "$HF_CGROUP_ROOT/$HF_PG_CGROUP" ] || [ -d "$HF_CGROUP_ROOT/$HF_REDIS_CGROUP" ]; then
+            [ -d "$HF_CGROUP_ROOT/$HF_PG_CGROUP" ] || [ -d "$HF_CGROUP_ROOT/$HF_REDIS_CGROUP" ] ||
+            [ -d "$HF_CGROUP_ROOT/memory/$HF_MARIADB_CGROUP" ] || [ -d "$HF_CGROUP_ROOT/$HF_MARIADB_CGROUP" ]; then
             [ -n "$quiet" ] && hf_log "stopping what an earlier run left in '$HF_STATE'"
             hf_stop_docker
             hf_stop_node_exporter
             hf_stop_redis
+            hf_stop_mariadb
             hf_stop_postgres
             # Anything still mounted under the state dir (container shm, netns, overlay) goes
             # before the dir does.
@@ -671,6 +741,7 @@ hf_stop_all() {
         fi
         unset HOSTFIT_PG_PORT HOSTFIT_PG_PID HOSTFIT_PG_CGROUP \
             HOSTFIT_REDIS_PORT HOSTFIT_REDIS_PID HOSTFIT_REDIS_CGROUP \
+            HOSTFIT_MARIADB_PORT HOSTFIT_MARIADB_PID HOSTFIT_MARIADB_SOCKET HOSTFIT_MARIADB_CGROUP \
             HOSTFIT_DOCKER_CONTAINER HOSTFIT_DOCKER_CONTAINER_ID HOSTFIT_DOCKER_ALLOC_BYTES \
             HOSTFIT_NODE_EXPORTER_URL
         HF_STATE_READY=""

@@ -82,6 +82,11 @@ pub struct PlanArgs {
     /// 'hostfit scan --engine-replies')
     #[arg(long, value_name = "DIR", requires = "live")]
     pub engine_replies: Option<PathBuf>,
+    /// With --live: read a database's live settings from the server (as 'hostfit scan
+    /// --connect'); the password from HOSTFIT_ENGINE_PASSWORD or HOSTFIT_ENGINE_PASSWORD_FILE
+    /// (ENGINE in capitals), never here
+    #[arg(long, value_name = "ENGINE=DSN", requires = "live")]
+    pub connect: Vec<String>,
     /// A built-in catalog name (aliyun, aws) or a catalog file, instead of the plan's `catalog`
     #[arg(long, value_name = "NAME|PATH")]
     pub catalog: Option<String>,

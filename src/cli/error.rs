@@ -282,6 +282,10 @@ pub enum CliError {
     },
     /// `hostfit export` cannot give budgets for the scenario and option asked for.
     Export(crate::plan::budgets::BudgetError),
+    /// A `--connect` value that is not ENGINE=DSN, or holds a password.
+    Connect {
+        reason: crate::probe::DsnError,
+    },
     /// A report, snapshot or listing that could not be put into words in memory.
     Render {
         what: Rendered,

@@ -51,6 +51,7 @@ impl PlanConfig {
                 root: args.root.clone(),
                 df: args.df.clone(),
                 engine_replies: args.engine_replies.clone(),
+                connect: args.connect.clone(),
             }))
         } else {
             None

@@ -9,7 +9,8 @@ use super::error::{CliError, Rendered};
 use super::output::Output;
 use crate::model::{ScanWarning, Snapshot};
 use crate::probe::{
-    self, ArchSource, DiskSource, EngineLimits, EngineSource, ScanConfig, SocketSource, warning,
+    self, ArchSource, Connect, DiskSource, EngineLimits, EngineSource, ScanConfig, Secret,
+    SocketSource, warning,
 };
 use crate::report::{self, Lang};
 use clap::{Args, ValueEnum};
@@ -53,6 +54,13 @@ pub struct SourceArgs {
     /// and 'containers/ID/json') instead of asking a socket, to replay a captured host
     #[arg(long, value_name = "DIR")]
     pub engine_replies: Option<PathBuf>,
+    /// Read a database's live settings from the server itself: ENGINE=DSN, ENGINE one of
+    /// postgresql, mysql (also MariaDB), redis; e.g. 'redis=redis://127.0.0.1:6379'. Repeat
+    /// for more. The DSN holds no password: it is read from HOSTFIT_ENGINE_PASSWORD, or the
+    /// file HOSTFIT_ENGINE_PASSWORD_FILE names (ENGINE in capitals: POSTGRESQL, MYSQL, REDIS),
+    /// and never printed
+    #[arg(long, value_name = "ENGINE=DSN")]
+    pub connect: Vec<String>,
 }
 
 impl SourceArgs {
@@ -217,8 +225,32 @@ fn config_for(
         } else {
             TREE_PAGE_SIZE
         },
+        connect: connects(&sources.connect)?,
     };
     Ok((config, notes))
+}
+
+/// The `--connect` values read, each with its password from the environment or the file the
+/// environment names.
+fn connects(values: &[String]) -> Result<Vec<Connect>, CliError> {
+    values
+        .iter()
+        .map(|v| {
+            let mut c = probe::parse_connect(v).map_err(|reason| CliError::Connect { reason })?;
+            let variable = probe::password_variable(c.engine);
+            c.password = match std::env::var(&variable) {
+                Ok(p) if !p.is_empty() => Some(Secret::new(p)),
+                _ => match std::env::var_os(format!("{variable}_FILE")) {
+                    Some(path) if !path.is_empty() => {
+                        let text = super::read::read_text(Path::new(&path))?;
+                        Some(Secret::new(text.trim_end_matches(['\r', '\n'])))
+                    }
+                    _ => None,
+                },
+            };
+            Ok(c)
+        })
+        .collect()
 }
 
 /// The snapshot in the chosen format; `lang` matters to the text table only.

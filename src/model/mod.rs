@@ -5,6 +5,7 @@ pub mod catalog;
 mod checks;
 pub mod compose;
 pub mod date;
+pub mod engine;
 mod names;
 pub mod planfile;
 pub mod problem;
@@ -12,9 +13,10 @@ pub mod snapshot;
 pub mod units;
 
 pub use catalog::{Arch, Billing, Catalog, InstanceType, Period};
+pub use engine::{Engine, EngineName};
 pub use names::closest;
 pub use planfile::{
-    Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
+    Alternative, EngineBasis, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
 };
 pub use problem::{FieldPath, Problem, Segment};
 pub use snapshot::{

@@ -45,6 +45,30 @@ pub struct Policy {
     /// Whether an upgrade may move to another CPU architecture (x86_64 to arm64, say).
     #[serde(default)]
     pub allow_arch_change: bool,
+    /// How a database engine among the workloads is budgeted: at what it may grow to under its
+    /// settings (`ceiling`, when that is known) or at what it uses now.
+    #[serde(default)]
+    pub engines: EngineBasis,
+}
+
+/// What a database workload is budgeted at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EngineBasis {
+    /// `max(now, ceiling)` for an engine whose ceiling is known.
+    #[default]
+    Ceiling,
+    /// What it uses now.
+    Now,
+}
+
+impl EngineBasis {
+    pub fn key(self) -> &'static str {
+        match self {
+            EngineBasis::Ceiling => "ceiling",
+            EngineBasis::Now => "now",
+        }
+    }
 }
 
 impl Policy {
@@ -69,6 +93,7 @@ impl Default for Policy {
             cpu_limit: Policy::default_cpu_limit(),
             disk_reserve: Policy::default_disk_reserve(),
             allow_arch_change: false,
+            engines: EngineBasis::Ceiling,
         }
     }
 }

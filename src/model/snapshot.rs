@@ -2,6 +2,7 @@
 //! Written by hand or by `hostfit scan`, read by `hostfit plan`. Pure types, no I/O.
 
 use super::catalog::Arch;
+use super::engine::Engine;
 use super::units::{Bytes, Cores};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -316,8 +317,13 @@ pub struct Workload {
     pub cpu_limit: Option<Cores>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<u16>,
+    /// The OOM killer's score of the workload's likeliest victim: the highest `oom_score` of
+    /// its processes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oom_score: Option<i64>,
+    /// That process's `oom_score_adj` (-1000 to 1000), where it is not 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oom_score_adj: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processes: Option<u32>,
     /// Where the figures were read: a cgroup path, or the processes' executable.
@@ -326,6 +332,9 @@ pub struct Workload {
     /// A container's labels, as the container engine reports them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: BTreeMap<String, String>,
+    /// The database engine this workload is, with its settings and memory ceiling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<Engine>,
 }
 
 impl Workload {
@@ -344,9 +353,11 @@ impl Workload {
             cpu_limit: None,
             ports: Vec::new(),
             oom_score: None,
+            oom_score_adj: None,
             processes: None,
             source: None,
             labels: BTreeMap::new(),
+            engine: None,
         }
     }
 }

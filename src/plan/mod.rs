@@ -2,6 +2,8 @@
 //! fits now, warnings and the options. Pure: no I/O, no clock, no environment, no probes.
 
 pub mod budgets;
+pub mod engines;
+pub mod oom;
 pub mod options;
 pub mod reconcile;
 pub mod room;
@@ -10,9 +12,11 @@ pub mod search;
 pub mod verdict;
 pub mod warnings;
 
+pub use engines::{EngineBudget, EngineLine};
+pub use oom::OomVictim;
 pub use options::{
     Action, Gate, Lightweight, Options, PhasedBatch, PhasedOnUpgrade, RaiseLimit, Reason,
-    Recommendation, Upgrade,
+    Recommendation, Risk, TuneStep, Tuning, Upgrade,
 };
 pub use reconcile::{Reconciliation, contradictions, reconcile};
 pub use scenario::{ScenarioResult, Selection};
@@ -36,6 +40,10 @@ pub struct Analysis {
     /// The one action advised, for the main scenario; `None` only for a plan without scenarios.
     pub recommendation: Option<Recommendation>,
     pub warnings: Vec<Warning>,
+    /// The databases among the workloads, and what each is budgeted at.
+    pub engines: EngineBudget,
+    /// The OOM killer's order of the workloads, when a scenario is tight or does not fit.
+    pub oom_order: Vec<OomVictim>,
 }
 
 /// A service as the reports show it, in priority order.
@@ -66,8 +74,10 @@ pub fn by_priority(plan: &PlanFile) -> Vec<(u32, &Service)> {
 /// The whole analysis of one plan on one host.
 pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) -> Analysis {
     let policy = plan.policy;
-    let mut capacity = Capacity::of_snapshot(snapshot, &policy);
-    let mut host = Capacity::of_host(snapshot, &policy);
+    // The databases' growth to their ceilings is held out of the room, here and on any new type.
+    let engines = engines::budget(snapshot, policy.engines);
+    let mut capacity = Capacity::of_snapshot(snapshot, &policy).holding(engines.growth);
+    let mut host = Capacity::of_host(snapshot, &policy).holding(engines.growth);
     // A burstable type sustains only its baseline share of each vCPU: plan on that.
     let burstable = snapshot
         .host
@@ -97,7 +107,10 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
                 .collect(),
         })
         .collect();
-    let scenarios = scenario::evaluate_all(plan, &capacity);
+    let mut scenarios = scenario::evaluate_all(plan, &capacity);
+    for s in &mut scenarios {
+        s.engines = engines.basis;
+    }
     let fits_now = scenario::fits_now(&ordered, &capacity);
     let fits_tight = scenario::fits_now(&ordered, &capacity.without_reserve());
     let mut warnings = warnings::snapshot_warnings(snapshot, &contradictions(snapshot));
@@ -110,7 +123,15 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
         ));
     }
     warnings.extend(warnings::plan_warnings(snapshot, plan));
-    let (options, recommendation) = options::options(
+    warnings.extend(warnings::engine_warnings(&engines.lines));
+    let squeezed = scenarios.iter().any(|s| s.verdict != Verdict::Fits);
+    let oom_order = if squeezed {
+        oom::order(snapshot)
+    } else {
+        Vec::new()
+    };
+    warnings.extend(oom_order.first().and_then(warnings::database_first_oom));
+    let (mut options, recommendation) = options::options(
         &options::OptionsInput {
             snapshot,
             policy: &policy,
@@ -124,11 +145,15 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
         },
         &mut warnings,
     );
+    options.tuning = options::tuning::tuning(&scenarios, &capacity, &engines);
+    let mut reconciliation = reconcile(snapshot);
+    reconciliation.engines = engines.basis;
+    reconciliation.engine_growth = engines.growth;
     Analysis {
         title: plan.title.clone(),
         policy,
         capacity,
-        reconciliation: reconcile(snapshot),
+        reconciliation,
         services,
         scenarios,
         fits_now,
@@ -136,6 +161,8 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
         options,
         recommendation,
         warnings,
+        engines,
+        oom_order,
     }
 }
 

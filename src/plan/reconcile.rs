@@ -1,7 +1,7 @@
 //! The memory reconciliation: `total = available + workloads + other`, every line named, and the
 //! contradictions a snapshot can hold. This is where the seed's two "available" figures part. Pure.
 
-use crate::model::{Bytes, Snapshot};
+use crate::model::{Bytes, EngineBasis, Snapshot};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,6 +25,11 @@ pub struct Reconciliation {
     #[serde(rename = "total_minus_workloads_bytes")]
     pub total_minus_workloads: i64,
     pub lines: Vec<ReconciliationLine>,
+    /// What the databases among the workloads are budgeted at (`plan::engines`).
+    pub engines: EngineBasis,
+    /// Held out of `available` for them to grow to that budget: not room for new services.
+    #[serde(rename = "engine_growth_bytes")]
+    pub engine_growth: Bytes,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -101,6 +106,8 @@ pub fn reconcile(snapshot: &Snapshot) -> Reconciliation {
         other,
         total_minus_workloads: signed(memory.total.signed_diff(workloads.saturating_sub(cache))),
         lines,
+        engines: EngineBasis::Now,
+        engine_growth: Bytes::ZERO,
     }
 }
 

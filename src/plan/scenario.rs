@@ -4,7 +4,7 @@
 use super::room::Room;
 use super::search::{self, Candidate, Choice, Item};
 use super::verdict::{Capacity, Checks, Verdict};
-use crate::model::{Needs, PlanFile, Service, Tier};
+use crate::model::{EngineBasis, Needs, PlanFile, Service, Tier};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -22,6 +22,8 @@ pub struct ScenarioResult {
     #[serde(skip)]
     pub demands: Vec<(String, Tier, Needs)>,
     pub verdict: Verdict,
+    /// What the databases among the workloads are budgeted at in this verdict.
+    pub engines: EngineBasis,
     #[serde(flatten)]
     pub checks: Checks,
 }
@@ -71,6 +73,7 @@ pub fn evaluate_all(plan: &PlanFile, capacity: &Capacity) -> Vec<ScenarioResult>
                 needs,
                 demands,
                 verdict: checks.verdict(),
+                engines: EngineBasis::Now,
                 checks,
             }
         })

@@ -29,6 +29,9 @@ pub struct Capacity {
     pub memory_total: Bytes,
     pub memory_available: Bytes,
     pub memory_reserve: Bytes,
+    /// Held back from `memory_available` for the workloads running now to grow to their budget
+    /// (database engines to their ceilings, `plan::engines`): not room for new services.
+    pub memory_held: Bytes,
     pub cpu_cores: Cores,
     pub cpu_used: Cores,
     pub cpu_limit_share: f64,
@@ -71,6 +74,7 @@ impl Capacity {
             memory_total: memory.total,
             memory_available: memory.available.min(memory.total),
             memory_reserve: memory.total.scale(policy.memory_reserve.get()),
+            memory_held: Bytes::ZERO,
             cpu_cores: snapshot.host.cpu.cores,
             cpu_used: snapshot.host.cpu.used,
             cpu_limit_share: policy.cpu_limit.get(),
@@ -116,9 +120,25 @@ impl Capacity {
         }
     }
 
-    /// Room for new memory: available less the reserve (negative when the reserve is already used).
+    /// This capacity with `held` kept back for the workloads already running to grow.
+    pub fn holding(&self, held: Bytes) -> Capacity {
+        Capacity {
+            memory_held: held,
+            ..self.clone()
+        }
+    }
+
+    /// What new services may use at most: available less what is held for growth.
+    pub fn memory_usable(&self) -> Bytes {
+        self.memory_available.saturating_sub(self.memory_held)
+    }
+
+    /// Room for new memory: available less what is held and the reserve (negative when the
+    /// reserve is already used).
     pub fn memory_room(&self) -> i64 {
-        clamp_i64(self.memory_available.signed_diff(self.memory_reserve))
+        clamp_i64(
+            self.memory_available.signed_diff(self.memory_reserve) - i128::from(self.memory_held.0),
+        )
     }
 
     pub fn cpu_limit(&self) -> Cores {
@@ -141,11 +161,12 @@ impl Capacity {
 
     pub fn check_memory(&self, demand: Bytes) -> MemoryCheck {
         let room = self.memory_room();
-        let (verdict, shortfall) = judge_bytes(demand, room, self.memory_available);
+        let (verdict, shortfall) = judge_bytes(demand, room, self.memory_usable());
         MemoryCheck {
             demand,
             room,
             available: self.memory_available,
+            held: self.memory_held,
             reserve: self.memory_reserve,
             verdict,
             shortfall,
@@ -230,11 +251,14 @@ fn percent(part: f64, whole: f64) -> f64 {
 pub struct MemoryCheck {
     #[serde(rename = "demand_bytes")]
     pub demand: Bytes,
-    /// available - reserve; negative when the reserve is already eaten into.
+    /// available - held - reserve; negative when the reserve is already eaten into.
     #[serde(rename = "room_bytes")]
     pub room: i64,
     #[serde(rename = "available_bytes")]
     pub available: Bytes,
+    /// Held for the running databases to grow to their ceilings.
+    #[serde(rename = "held_bytes")]
+    pub held: Bytes,
     #[serde(rename = "reserve_bytes")]
     pub reserve: Bytes,
     pub verdict: Verdict,
@@ -308,6 +332,7 @@ mod tests {
             memory_total: Bytes(total_mib * MIB),
             memory_available: Bytes(available_mib * MIB),
             memory_reserve: Bytes(total_mib * MIB / 10),
+            memory_held: Bytes::ZERO,
             cpu_cores: Cores(2.0),
             cpu_used: Cores(0.5),
             cpu_limit_share: 0.7,
@@ -339,6 +364,20 @@ mod tests {
         // available below the reserve: negative room, even zero demand is short
         check_memory(50, 1000, 0, Verdict::Tight, 50);
         check_memory(50, 1000, 10, Verdict::Tight, 60);
+    }
+
+    #[test]
+    fn held_memory_is_not_room() {
+        // total 1000, reserve 100, available 500, 150 held for growth: room 250, usable 350
+        let h = host(500, 1000).holding(Bytes(150 * MIB));
+        assert_eq!(h.memory_room(), 250 * MIB as i64);
+        let c = |d: u64| {
+            let m = h.check_memory(Bytes(d * MIB));
+            (m.verdict, m.shortfall)
+        };
+        assert_eq!(c(250), (Verdict::Fits, Bytes::ZERO));
+        assert_eq!(c(350), (Verdict::Tight, Bytes(100 * MIB)));
+        assert_eq!(c(351), (Verdict::DoesNotFit, Bytes(101 * MIB)));
     }
 
     #[test]

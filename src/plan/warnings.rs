@@ -95,6 +95,9 @@ pub enum WarningCode {
     UnknownInstance,
     CgroupLimited,
     BurstableHost,
+    EngineUnbounded,
+    EngineAboveLimit,
+    DatabaseFirstOom,
 }
 
 impl WarningCode {
@@ -112,6 +115,9 @@ impl WarningCode {
             WarningCode::UnknownInstance => "unknown_instance",
             WarningCode::CgroupLimited => "cgroup_limited",
             WarningCode::BurstableHost => "burstable_host",
+            WarningCode::EngineUnbounded => "engine_unbounded",
+            WarningCode::EngineAboveLimit => "engine_above_limit",
+            WarningCode::DatabaseFirstOom => "database_first_oom",
         }
     }
 
@@ -130,6 +136,9 @@ impl WarningCode {
             WarningCode::UnknownInstance => "warn.unknown_instance",
             WarningCode::CgroupLimited => "warn.cgroup_limited",
             WarningCode::BurstableHost => "warn.burstable_host",
+            WarningCode::EngineUnbounded => "warn.engine_unbounded",
+            WarningCode::EngineAboveLimit => "warn.engine_above_limit",
+            WarningCode::DatabaseFirstOom => "warn.database_first_oom",
         }
     }
 }
@@ -163,6 +172,43 @@ impl Warning {
     pub fn message_key(&self) -> &'static str {
         self.variant.unwrap_or(self.code.message_key())
     }
+}
+
+/// The databases' warnings: one whose settings set no bound, one whose ceiling is above its
+/// container's limit (the cgroup kills it before it gets there).
+pub fn engine_warnings(lines: &[super::engines::EngineLine]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for l in lines {
+        match (l.ceiling, l.limit) {
+            (None, _) => out.push(
+                Warning::new(WarningCode::EngineUnbounded)
+                    .arg("workload", &l.workload)
+                    .arg("engine", l.engine.key()),
+            ),
+            (Some(ceiling), Some(limit)) => out.push(
+                Warning::new(WarningCode::EngineAboveLimit)
+                    .arg("workload", &l.workload)
+                    .arg("ceiling", ceiling)
+                    .arg("limit", limit),
+            ),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A database is the first workload the OOM killer would take.
+pub fn database_first_oom(first: &super::oom::OomVictim) -> Option<Warning> {
+    let engine = first.engine?;
+    Some(
+        Warning::new(WarningCode::DatabaseFirstOom)
+            .arg("workload", &first.workload)
+            .arg("engine", engine.key())
+            .arg(
+                "score",
+                Value::Count(u64::try_from(first.oom_score).unwrap_or(0)),
+            ),
+    )
 }
 
 /// The host is a burstable type: it is planned on its sustained baseline, not its vCPUs.

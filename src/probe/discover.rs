@@ -89,7 +89,13 @@ fn container_cgroup(
     ];
     let guess = guesses.into_iter().find(|g| cgroups.exists(g));
     let image_by_id = c.image.as_deref().is_none_or(|i| i.starts_with("sha256:"));
-    if guess.is_none() || image_by_id {
+    // A database's image: its command, environment and mounts hold its settings.
+    let database = c
+        .image
+        .as_deref()
+        .and_then(super::engines::by_image)
+        .is_some();
+    if guess.is_none() || image_by_id || database {
         match engine.expired() {
             Some(e) => {
                 late.get_or_insert(e);

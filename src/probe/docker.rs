@@ -33,6 +33,23 @@ pub(crate) struct Container {
     pub(crate) pid: Option<u32>,
     pub(crate) memory_limit: Option<Bytes>,
     pub(crate) cpu_limit: Option<Cores>,
+    /// What the engines probe reads of an inspected container.
+    pub(crate) runtime: Option<Runtime>,
+}
+
+/// How an inspected container runs, as the engine recorded it at its start.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Runtime {
+    /// `Path` then `Args`: the command as given, which a process may rewrite in its own
+    /// `/proc/<pid>/cmdline` (Redis does) but not here.
+    pub(crate) command: Vec<String>,
+    /// Only the variables the engines probe reads (`engines::wanted_env`): the rest (passwords
+    /// among them) are never kept.
+    pub(crate) env: BTreeMap<String, String>,
+    /// Mounts as (path in the container, path on the host).
+    pub(crate) mounts: Vec<(String, String)>,
+    /// The container's root filesystem on the host (overlay's `MergedDir`).
+    pub(crate) merged_dir: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +68,14 @@ struct Summary {
 struct Inspect {
     #[serde(rename = "Name", default)]
     name: Option<String>,
+    #[serde(rename = "Path", default)]
+    path: Option<String>,
+    #[serde(rename = "Args", default)]
+    args: Option<Vec<String>>,
+    #[serde(rename = "Mounts", default)]
+    mounts: Option<Vec<InspectMount>>,
+    #[serde(rename = "GraphDriver", default)]
+    graph_driver: Option<GraphDriver>,
     #[serde(rename = "State", default)]
     state: Option<InspectState>,
     #[serde(rename = "Config", default)]
@@ -66,7 +91,23 @@ struct InspectState {
 }
 
 #[derive(Debug, Default, Deserialize)]
+struct InspectMount {
+    #[serde(rename = "Source", default)]
+    source: Option<String>,
+    #[serde(rename = "Destination", default)]
+    destination: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct GraphDriver {
+    #[serde(rename = "Data", default)]
+    data: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
 struct InspectConfig {
+    #[serde(rename = "Env", default)]
+    env: Option<Vec<String>>,
     #[serde(rename = "Image", default)]
     image: Option<String>,
     #[serde(rename = "Labels", default)]
@@ -123,6 +164,31 @@ pub(crate) fn apply_inspect(container: &mut Container, text: &str) -> Result<(),
         container.name = name;
     }
     let config = inspect.config.unwrap_or_default();
+    container.runtime = Some(Runtime {
+        command: inspect
+            .path
+            .into_iter()
+            .chain(inspect.args.unwrap_or_default())
+            .collect(),
+        env: config
+            .env
+            .iter()
+            .flatten()
+            .filter_map(|kv| kv.split_once('='))
+            .filter(|(k, _)| super::engines::wanted_env(k))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        mounts: inspect
+            .mounts
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|m| Some((m.destination?, m.source?)))
+            .collect(),
+        merged_dir: inspect
+            .graph_driver
+            .and_then(|g| g.data?.remove("MergedDir"))
+            .filter(|d| !d.is_empty()),
+    });
     let listed_by_id = container
         .image
         .as_deref()
@@ -254,6 +320,34 @@ mod tests {
         assert_eq!(c.pid, Some(4321));
         assert_eq!(c.memory_limit, Some(Bytes(256 << 20)));
         assert_eq!(c.cpu_limit, Some(Cores(0.5)));
+    }
+
+    #[test]
+    fn inspect_keeps_the_command_mounts_and_only_wanted_variables() {
+        let mut c = parse_container_list(LIST).unwrap_or_default().remove(0);
+        let inspect = r#"{"Id":"4f1c0a","Name":"/es","Path":"/bin/tini","Args":["--","eswrapper"],
+            "Config":{"Image":"elasticsearch:8.11.1","Env":["ES_JAVA_OPTS=-Xmx512m","ELASTIC_PASSWORD=secret","PATH=/bin"]},
+            "Mounts":[{"Type":"bind","Source":"/srv/es/jvm.options.d","Destination":"/usr/share/elasticsearch/config/jvm.options.d"}],
+            "GraphDriver":{"Data":{"MergedDir":"/var/lib/docker/overlay2/abc/merged"},"Name":"overlay2"}}"#;
+        assert!(apply_inspect(&mut c, inspect).is_ok());
+        let r = c.runtime.unwrap_or_default();
+        assert_eq!(r.command, vec!["/bin/tini", "--", "eswrapper"]);
+        assert_eq!(
+            r.env.keys().collect::<Vec<_>>(),
+            vec!["ES_JAVA_OPTS"],
+            "a password is never kept"
+        );
+        assert_eq!(
+            r.mounts,
+            vec![(
+                "/usr/share/elasticsearch/config/jvm.options.d".to_string(),
+                "/srv/es/jvm.options.d".to_string()
+            )]
+        );
+        assert_eq!(
+            r.merged_dir.as_deref(),
+            Some("/var/lib/docker/overlay2/abc/merged")
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod cpu;
 mod discover;
 mod disks;
 mod docker;
+mod engines;
 mod error;
 mod host;
 mod http;
@@ -31,6 +32,7 @@ mod workloads;
 
 pub use disks::{DfLine, DiskSource, parse_df};
 pub use docker::EngineSource;
+pub use engines::{Connect, DsnError, Secret, parse_connect, password_variable};
 pub use error::ProbeError;
 pub use host::ArchSource;
 pub use http::EngineLimits;

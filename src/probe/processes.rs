@@ -108,6 +108,8 @@ pub(crate) struct Process {
     pub(crate) rss: Option<Bytes>,
     pub(crate) pss: Option<Bytes>,
     pub(crate) oom_score: Option<i64>,
+    /// `oom_score_adj`, -1000 (never) to 1000 (first).
+    pub(crate) oom_score_adj: Option<i64>,
 }
 
 impl Process {
@@ -208,21 +210,33 @@ pub(crate) fn read_process(
         return Ok(None);
     }
     let from_status = status.is_some();
-    let oom_score = dir
-        .read("oom_score")
-        .ok()
-        .and_then(|t| t.trim().parse::<i64>().ok());
+    let number = |name: &str| {
+        dir.read(name)
+            .ok()
+            .and_then(|t| t.trim().parse::<i64>().ok())
+    };
     let mut process = Process {
         pid,
         stat,
         exe: None,
         rss: None,
         pss: None,
-        oom_score,
+        oom_score: number("oom_score"),
+        oom_score_adj: number("oom_score_adj"),
     };
     if from_status {
         gaps.from_status += 1;
     }
+    // The executable names the workload's engine, in a cgroup or not.
+    process.exe = match dir.read_link("exe") {
+        Ok(path) => Some(path),
+        Err(e) => {
+            if e.is_denied() {
+                gaps.exe += 1;
+            }
+            None
+        }
+    };
     if counted {
         return Ok(Some(process));
     }
@@ -253,15 +267,6 @@ pub(crate) fn read_process(
         process.rss = Some(Bytes(pages.saturating_mul(page_size)));
         gaps.rss_from_stat += 1;
     }
-    process.exe = match dir.read_link("exe") {
-        Ok(path) => Some(path),
-        Err(e) => {
-            if e.is_denied() {
-                gaps.exe += 1;
-            }
-            None
-        }
-    };
     Ok(Some(process))
 }
 
@@ -376,6 +381,7 @@ mod tests {
             rss: None,
             pss: None,
             oom_score: None,
+            oom_score_adj: None,
         };
         p.stat.comm = "redis-server".into();
         assert_eq!(p.name(), "redis-server");

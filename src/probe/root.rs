@@ -107,6 +107,28 @@ impl<'a> Root<'a> {
         })
     }
 
+    /// The directory `rel` held open as a root of its own (a container's filesystem): paths
+    /// under it are resolved inside it, as they are inside this one.
+    pub(crate) fn sub_root(self, rel: impl AsRef<Path>) -> Result<RootDir, ProbeError> {
+        let rel = rel.as_ref();
+        let fd = self.open(rel, OFlags::RDONLY | OFlags::DIRECTORY)?;
+        Ok(RootDir {
+            fd,
+            path: self.path(rel),
+        })
+    }
+
+    /// Where the link `rel` points, read as a link (a configuration file that is one).
+    pub(crate) fn read_link(self, rel: impl AsRef<Path>) -> Result<String, ProbeError> {
+        let rel = rel.as_ref();
+        let name = rel
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| read_error(self.path(rel), Errno::INVAL))?;
+        let parent = rel.parent().unwrap_or(Path::new(""));
+        self.open_dir(parent)?.read_link(name)
+    }
+
     /// True when `rel` is a directory under the root.
     pub(crate) fn is_dir(self, rel: impl AsRef<Path>) -> bool {
         resolve::is_dir(self.fd, rel.as_ref())

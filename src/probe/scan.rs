@@ -14,7 +14,7 @@ use super::ports::SocketSource;
 use super::processes::{self, Gaps, ProcStat, Process};
 use super::root::{Root, RootDir};
 use super::workloads::{self, Candidate, CgroupFigures, Interval};
-use super::{discover, host, sanity, warning};
+use super::{discover, engines, host, sanity, warning};
 use crate::model::{ScanWarning, Snapshot};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -39,6 +39,8 @@ pub struct ScanConfig {
     /// Where the CPU architecture is read.
     pub arch: ArchSource,
     pub sockets: SocketSource,
+    /// Database servers to ask for their live settings (`--connect`).
+    pub connect: Vec<super::engines::Connect>,
 }
 
 /// CPU counters at one moment.
@@ -220,13 +222,21 @@ impl Pending<'_> {
                 .collect(),
             ticks_per_second: config.ticks_per_second,
         });
-        let mut workloads = workloads::assemble(workloads::Inputs {
+        let mut assembled = workloads::assemble(workloads::Inputs {
             measured,
             processes: &procs,
             memory_paths: &memory_paths,
             ports: &owners,
             interval: interval.as_ref(),
         });
+        let engines = engines::Context {
+            root,
+            processes: &procs,
+            host_memory: host.memory.total,
+            connect: &config.connect,
+        };
+        engines::attach(&engines, &mut assembled, &mut warnings);
+        let mut workloads: Vec<_> = assembled.into_iter().map(|a| a.workload).collect();
         // The workloads' active page cache (`active_file` on each) is counted by MemAvailable
         // too; the planner's reconciliation takes it out once.
         for r in workloads::unique_names(&mut workloads) {

@@ -90,12 +90,24 @@ pub(crate) struct Inputs<'a> {
     pub(crate) interval: Option<&'a Interval>,
 }
 
+/// A workload with what the engines probe reads further: its processes, and the container
+/// it is, when it is one.
+#[derive(Debug, Clone)]
+pub(crate) struct Assembled {
+    pub(crate) workload: Workload,
+    /// Its processes' PIDs, in increasing order.
+    pub(crate) pids: Vec<u32>,
+    pub(crate) container: Option<Container>,
+}
+
 #[derive(Default)]
 struct Members {
     count: u32,
     ticks: u64,
     ports: BTreeSet<u16>,
-    oom: Option<i64>,
+    /// The highest `oom_score` of the members, and that process's `oom_score_adj`.
+    oom: Option<(i64, Option<i64>)>,
+    pids: Vec<u32>,
     rss: Option<Bytes>,
     pss: Option<Bytes>,
     memory: Bytes,
@@ -109,7 +121,12 @@ impl Members {
         if let Some(ports) = ports {
             self.ports.extend(ports.iter().copied());
         }
-        self.oom = self.oom.max(p.oom_score);
+        if let Some(score) = p.oom_score
+            && self.oom.is_none_or(|(best, _)| score > best)
+        {
+            self.oom = Some((score, p.oom_score_adj));
+        }
+        self.pids.push(p.pid);
         if let Some(r) = p.rss {
             self.rss = Some(self.rss.unwrap_or_default() + r);
         }
@@ -126,11 +143,29 @@ impl Members {
         self.count += other.count;
         self.ticks = self.ticks.saturating_add(other.ticks);
         self.ports.extend(other.ports);
-        self.oom = self.oom.max(other.oom);
+        if let Some((score, adj)) = other.oom
+            && self.oom.is_none_or(|(best, _)| score > best)
+        {
+            self.oom = Some((score, adj));
+        }
+        self.pids.extend(other.pids);
         self.rss = add_opt(self.rss, other.rss);
         self.pss = add_opt(self.pss, other.pss);
         self.memory += other.memory;
     }
+}
+
+/// The score and, where it is not 0, the adjustment.
+fn oom_pair(oom: Option<(i64, Option<i64>)>) -> (Option<i64>, Option<i64>) {
+    match oom {
+        Some((score, adj)) => (Some(score), adj.filter(|a| *a != 0)),
+        None => (None, None),
+    }
+}
+
+fn sorted(mut pids: Vec<u32>) -> Vec<u32> {
+    pids.sort_unstable();
+    pids
 }
 
 fn add_opt(a: Option<Bytes>, b: Option<Bytes>) -> Option<Bytes> {
@@ -195,7 +230,7 @@ pub(crate) fn unique_names(workloads: &mut [Workload]) -> Vec<Renamed> {
 
 /// The workloads: cgroup-backed ones in the order found, then the ten largest process groups,
 /// then "other" for the rest. Names may repeat; `unique_names` makes them unique.
-pub(crate) fn assemble(inputs: Inputs<'_>) -> Vec<Workload> {
+pub(crate) fn assemble(inputs: Inputs<'_>) -> Vec<Assembled> {
     let ticks_of = |pid: u32| {
         inputs
             .interval
@@ -241,16 +276,22 @@ pub(crate) fn assemble(inputs: Inputs<'_>) -> Vec<Workload> {
         w.memory_limit = figures.memory_limit;
         w.cpu_limit = figures.cpu_limit;
         w.ports = m.ports.into_iter().collect();
-        w.oom_score = m.oom;
+        (w.oom_score, w.oom_score_adj) = oom_pair(m.oom);
         w.processes = Some(m.count);
         w.source = Some(figures.source.clone());
+        let mut container = None;
         if let Origin::Container(c) = &candidate.origin {
             w.image = c.image.clone();
             w.labels = c.labels.clone();
             w.memory_limit = w.memory_limit.or(c.memory_limit);
             w.cpu_limit = w.cpu_limit.or(c.cpu_limit);
+            container = Some(c.clone());
         }
-        out.push(w);
+        out.push(Assembled {
+            workload: w,
+            pids: sorted(m.pids),
+            container,
+        });
     }
     let mut ranked: Vec<(String, Members)> = groups.into_iter().collect();
     ranked.sort_by(|a, b| b.1.memory.cmp(&a.1.memory).then_with(|| a.0.cmp(&b.0)));
@@ -264,10 +305,14 @@ pub(crate) fn assemble(inputs: Inputs<'_>) -> Vec<Workload> {
         w.rss = m.rss;
         w.pss = m.pss;
         w.ports = m.ports.into_iter().collect();
-        w.oom_score = m.oom;
+        (w.oom_score, w.oom_score_adj) = oom_pair(m.oom);
         w.processes = Some(m.count);
         w.source = m.source;
-        w
+        Assembled {
+            workload: w,
+            pids: sorted(m.pids),
+            container: None,
+        }
     };
     for (name, m) in ranked {
         out.push(group_workload(&name, WorkloadKind::Process, m));
@@ -302,7 +347,12 @@ mod tests {
             rss: Some(Bytes(pss_kib * 2048)),
             pss: Some(Bytes(pss_kib * 1024)),
             oom_score: Some(i64::from(pid)),
+            oom_score_adj: None,
         }
+    }
+
+    fn workloads(out: Vec<Assembled>) -> Vec<Workload> {
+        out.into_iter().map(|a| a.workload).collect()
     }
 
     fn service(name: &str, path: &str, working_set: u64) -> (Candidate, CgroupFigures) {
@@ -346,13 +396,13 @@ mod tests {
             process_ticks: [(20, 50)].into(),
             ticks_per_second: 100,
         };
-        let out = assemble(Inputs {
+        let out = workloads(assemble(Inputs {
             measured: vec![service("hostfit-pg", "/hostfit-pg", 1 << 30)],
             processes: &procs,
             memory_paths: &paths,
             ports: &ports,
             interval: Some(&interval),
-        });
+        }));
         assert_eq!(out.len(), 2);
         assert_eq!(
             (out[0].name.as_str(), out[0].kind),
@@ -376,13 +426,13 @@ mod tests {
         let procs: Vec<Process> = (1..=13)
             .map(|i| process(i, &format!("p{i:02}"), u64::from(i)))
             .collect();
-        let out = assemble(Inputs {
+        let out = workloads(assemble(Inputs {
             measured: Vec::new(),
             processes: &procs,
             memory_paths: &HashMap::new(),
             ports: &HashMap::new(),
             interval: None,
-        });
+        }));
         let names: Vec<&str> = out.iter().map(|w| w.name.as_str()).collect();
         assert_eq!(
             names,
@@ -445,13 +495,13 @@ mod tests {
     fn without_pss_the_rss_is_counted() {
         let mut p = process(5, "python3", 10);
         p.pss = None;
-        let out = assemble(Inputs {
+        let out = workloads(assemble(Inputs {
             measured: Vec::new(),
             processes: &[p],
             memory_paths: &HashMap::new(),
             ports: &HashMap::new(),
             interval: None,
-        });
+        }));
         assert_eq!((out[0].memory, out[0].pss), (Bytes(20 * 1024), None));
     }
 }

@@ -97,6 +97,7 @@ pub fn value(input: &ReportInput<'_>) -> Value {
                 "total_bytes": c.memory_total,
                 "available_bytes": c.memory_available,
                 "reserve_bytes": c.memory_reserve,
+                "held_bytes": c.memory_held,
                 "room_bytes": c.memory_room(),
                 "free_bytes": s.host.memory.free,
                 "cached_bytes": s.host.memory.cached,
@@ -113,9 +114,26 @@ pub fn value(input: &ReportInput<'_>) -> Value {
         },
         "policy": a.policy,
         "reconciliation": a.reconciliation,
-        "workloads": s.workloads.iter().map(|w| json!({
-            "name": w.name, "kind": w.kind, "memory_bytes": w.memory, "cpu_cores": w.cpu,
-        })).collect::<Vec<_>>(),
+        "workloads": s.workloads.iter().map(|w| {
+            let mut o = json!({
+                "name": w.name, "kind": w.kind, "memory_bytes": w.memory, "cpu_cores": w.cpu,
+            });
+            // Added only where the snapshot has them, so older reports read the same.
+            if let Some(map) = o.as_object_mut() {
+                if let Some(e) = &w.engine {
+                    map.insert("engine".into(), serde_json::to_value(e).unwrap_or(Value::Null));
+                }
+                if let Some(score) = w.oom_score {
+                    map.insert("oom_score".into(), json!(score));
+                }
+                if let Some(adj) = w.oom_score_adj {
+                    map.insert("oom_score_adj".into(), json!(adj));
+                }
+            }
+            o
+        }).collect::<Vec<_>>(),
+        "engines": a.engines,
+        "oom_order": a.oom_order,
         "services": services,
         "scenarios": a.scenarios,
         "fits_now": selection(&a.fits_now),
@@ -137,6 +155,7 @@ pub fn value(input: &ReportInput<'_>) -> Value {
             "alone_tight": o.alone_tight,
             "alone_does_not_fit": o.alone_does_not_fit,
             "need_instance": o.need_instance,
+            "tuning": o.tuning,
         },
         "recommendation": a.recommendation,
         "warnings": warnings,

@@ -2,6 +2,8 @@
 //! only to the writer it is given; it measures nothing and decides nothing about fit. The
 //! snapshot's warnings are worded from their codes and values (`Msg::scan_warning`).
 
+mod engines;
+
 use super::messages::{Lang, Msg};
 use super::signed_bytes;
 use crate::model::{Bytes, Protocol, Snapshot, Workload};
@@ -86,6 +88,13 @@ pub fn write_text(snapshot: &Snapshot, lang: Lang, out: &mut dyn Write) -> io::R
         none(out, &msg)?;
     } else {
         writeln!(out, "{}", workload_table(&snapshot.workloads, &msg))?;
+    }
+    if let Some((table, formulas)) = engines::databases(snapshot, &msg) {
+        section(out, &msg.t("scan.sec.engines"))?;
+        writeln!(out, "{table}")?;
+        for f in formulas {
+            writeln!(out, "  {f}")?;
+        }
     }
     writeln!(out)?;
     writeln!(out, "{}", memory_line(snapshot, &msg))?;

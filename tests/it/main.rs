@@ -3,9 +3,10 @@
 mod architecture;
 mod bad_input;
 mod catalog;
-mod fuzz_regressions;
 mod compose;
 mod conventions;
+mod engines;
+mod fuzz_regressions;
 mod live;
 mod options;
 mod output;

@@ -1,8 +1,10 @@
 //! `hostfit scan` on the fixture trees under tests/fixtures/hosts (cgroup v1, v2, hybrid), each
 //! compared with its expected snapshot, and the scan's flags and formats; `faults` breaks copies
-//! of the trees; `warnings` checks how the scan's warnings are worded and read back.
+//! of the trees; `warnings` checks how the scan's warnings are worded and read back; `databases`
+//! the engines' settings and ceilings.
 
 mod capped;
+mod databases;
 mod engine;
 mod faults;
 mod figures;
@@ -15,11 +17,11 @@ use crate::util::{Scratch, hostfit, hostfit_env, root, s};
 use hostfit::model::{Bytes, Cores, Snapshot};
 use std::path::{Path, PathBuf};
 
-const TREES: &[&str] = &["cgroup-v1", "cgroup-v2", "hybrid", "lxc-v2"];
+const TREES: &[&str] = &["cgroup-v1", "cgroup-v2", "hybrid", "lxc-v2", "databases"];
 /// The `taken_at` the expected snapshots carry; a scan's own is replaced by it.
 const TAKEN_AT: &str = "2000-01-01T00:00:00Z";
 
-fn tree(name: &str) -> PathBuf {
+pub(crate) fn tree(name: &str) -> PathBuf {
     root().join("tests/fixtures/hosts").join(name)
 }
 
@@ -43,7 +45,7 @@ fn scan_args(dir: &Path) -> Vec<String> {
 
 /// A scan of `dir` as the binary writes it in `format`, with `taken_at` and the root's path
 /// replaced so that it compares with an expected file.
-fn scan_fixture(dir: &Path, format: &str) -> Snapshot {
+pub(crate) fn scan_fixture(dir: &Path, format: &str) -> Snapshot {
     let mut args = scan_args(dir);
     args.extend(["--interval", "0", "--format", format].map(String::from));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -96,6 +98,11 @@ fn scan_fixture_hybrid_matches_expected() {
 #[test]
 fn scan_fixture_lxc_matches_expected() {
     check("lxc-v2", "yaml");
+}
+
+#[test]
+fn scan_fixture_databases_matches_expected() {
+    check("databases", "json");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::{CliError, InputError, Rendered};
 use crate::plan::budgets::BudgetError;
+use crate::probe::DsnError;
 use crate::report::Lang;
 use crate::report::messages::Msg;
 use miette::Diagnostic;
@@ -159,6 +160,23 @@ impl CliError {
             }
             CliError::Exists { path } => msg.f("cli.init.exists", &[("path", p(path))]),
             CliError::Export(e) => export_sentence(msg, e),
+            CliError::Connect { reason } => match reason {
+                DsnError::Engine(engine) => {
+                    msg.f("cli.connect.engine", &[("engine", engine.clone())])
+                }
+                DsnError::Shape => msg.t("cli.connect.shape"),
+                DsnError::Password(engine, variable) => msg.f(
+                    "cli.connect.password",
+                    &[("engine", engine.clone()), ("variable", variable.clone())],
+                ),
+                DsnError::Dsn(engine, expected) => msg.f(
+                    "cli.connect.dsn",
+                    &[
+                        ("engine", engine.clone()),
+                        ("expected", (*expected).to_string()),
+                    ],
+                ),
+            },
             CliError::Render { what, error } => {
                 let key = match what {
                     Rendered::Report => "cli.render.report",
@@ -344,6 +362,18 @@ mod tests {
                 scenario: "x".into(),
                 verdict: crate::plan::Verdict::DoesNotFit,
             }),
+            CliError::Connect {
+                reason: DsnError::Engine("x".into()),
+            },
+            CliError::Connect {
+                reason: DsnError::Shape,
+            },
+            CliError::Connect {
+                reason: DsnError::Password("redis".into(), "HOSTFIT_REDIS_PASSWORD".into()),
+            },
+            CliError::Connect {
+                reason: DsnError::Dsn("redis".into(), "redis://HOST:PORT"),
+            },
             CliError::Render {
                 what: Rendered::Report,
                 error: "e".into(),

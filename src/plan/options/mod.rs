@@ -7,12 +7,14 @@ pub mod mover;
 pub mod phased;
 pub mod raise;
 pub mod recommend;
+pub mod tuning;
 pub mod upgrade;
 
 pub use mover::{DEFAULT_USABLE_SHARE, UsableRule};
 pub use phased::{Gate, PhasedBatch};
 pub use raise::RaiseLimit;
 pub use recommend::{Action, Reason, Recommendation};
+pub use tuning::{Risk, TuneStep, Tuning};
 pub use upgrade::{CurrentInstance, Upgrade};
 
 use super::scenario::{ScenarioResult, Selection};
@@ -54,6 +56,8 @@ pub struct Options {
     /// Scenarios that do not fit and that only another instance type can settle (neither a
     /// larger cap nor a larger disk).
     pub need_instance: Vec<String>,
+    /// For scenarios whose memory does not fit: database settings to lower, and what each frees.
+    pub tuning: Vec<Tuning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -218,6 +222,7 @@ fn settle_on_this_host(input: &OptionsInput<'_>, out: &mut Options) {
                 input.policy,
                 &scenario.name,
                 &scenario.needs,
+                input.base.memory_held,
             ));
         }
         if let Some(d) = on_host.disk.as_ref().filter(|d| d.verdict != Verdict::Fits) {

@@ -63,6 +63,8 @@ impl Mover<'_> {
             memory_total: usable,
             memory_available: usable.saturating_sub(self.in_use()),
             memory_reserve: usable.scale(self.policy.memory_reserve.get()),
+            // The databases move along, and may still grow there.
+            memory_held: self.host.memory_held,
             cpu_cores: t.planning_cores(),
             cpu_used: self.snapshot.host.cpu.used,
             cpu_limit_share: self.policy.cpu_limit.get(),

@@ -78,7 +78,9 @@ pub fn judge(batches: &[Vec<&Service>], capacity: &Capacity, now: bool) -> Vec<P
             let needs = needs_of(batch);
             let before = capacity.after(&used);
             let gate = Gate {
-                available_at_least_bytes: capacity.memory_reserve + needs.memory,
+                available_at_least_bytes: capacity.memory_reserve
+                    + capacity.memory_held
+                    + needs.memory,
                 cpu_busy_at_most_cores: Cores((capacity.cpu_limit().0 - needs.cpu.0).max(0.0)),
                 disk_available_at_least_bytes: capacity
                     .disk

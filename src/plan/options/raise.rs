@@ -17,12 +17,14 @@ pub struct RaiseLimit {
     pub cpu_now_cores: Cores,
 }
 
-/// The smallest cap for `needs`, assuming the host itself has room for them.
+/// The smallest cap for `needs`, assuming the host itself has room for them; `growth` is held
+/// for the databases under the cap to grow to their ceilings.
 pub fn raise_limit(
     snapshot: &Snapshot,
     policy: &Policy,
     scenario: &str,
     needs: &Needs,
+    growth: Bytes,
 ) -> RaiseLimit {
     let host = &snapshot.host;
     let total = host.memory.total;
@@ -30,9 +32,10 @@ pub fn raise_limit(
     let held = host.memory.limit_used.unwrap_or(Bytes::ZERO);
     let available = host.memory.available.min(total);
     let share = policy.memory_reserve.get();
-    // Under a limit L the room is min(available, L - held) - share x L: it grows with L until
-    // L - held reaches what the host has available.
-    let wanted = (needs.memory.0 as f64 + held.0 as f64) / (1.0 - share).max(1e-9);
+    // Under a limit L the room is min(available, L - held) - growth - share x L: it grows with
+    // L until L - held reaches what the host has available.
+    let wanted =
+        (needs.memory.0 as f64 + held.0 as f64 + growth.0 as f64) / (1.0 - share).max(1e-9);
     let ceiling = (available + held).min(total);
     let smallest = Bytes::from_mib(Bytes(wanted.ceil() as u64).as_mib().ceil()).min(ceiling);
     let cores = host.cpu.cores;

@@ -203,6 +203,7 @@ fn build(c: &Case) -> (Snapshot, PlanFile, Catalog) {
             cpu_limit: ratio(c.cpu_limit),
             disk_reserve: ratio(c.disk_reserve),
             allow_arch_change: c.allow_arch_change,
+            ..Policy::default()
         },
         services,
         scenarios: Vec::new(),

@@ -2,6 +2,7 @@
 //! language; the text and Markdown formats only render it. Decides nothing about fit.
 
 mod conclusion;
+pub(crate) mod engines;
 mod rollout;
 mod services;
 mod state;
@@ -99,12 +100,15 @@ pub fn build(input: &ReportInput<'_>) -> Vec<Block> {
     let msg = Msg::new(input.lang);
     let mut doc = Doc::default();
     state::current(&mut doc, &msg, input);
+    engines::databases(&mut doc, &msg, input);
     services::services(&mut doc, &msg, input);
     services::scenarios(&mut doc, &msg, input);
     services::fits_now(&mut doc, &msg, input);
     upgrade::upgrade(&mut doc, &msg, input);
     rollout::lightweight(&mut doc, &msg, input);
     rollout::phased(&mut doc, &msg, input);
+    engines::tuning(&mut doc, &msg, input);
+    engines::oom(&mut doc, &msg, input);
     state::warnings(&mut doc, &msg, input);
     conclusion::conclusion(&mut doc, &msg, input);
     doc.blocks

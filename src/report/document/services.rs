@@ -93,12 +93,20 @@ pub(super) fn scenarios(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
         "scenarios.rule",
         &[
             ("room", signed_bytes(a.capacity.memory_room())),
-            ("available", a.capacity.memory_available.to_string()),
+            ("available", a.capacity.memory_usable().to_string()),
             ("limit", a.capacity.cpu_limit().to_string()),
             ("cores", a.capacity.cpu_cores.to_string()),
         ],
     ));
-    let header = vec![
+    // With databases among the workloads, every verdict says what they are counted at.
+    let engines = !a.engines.lines.is_empty();
+    if engines {
+        doc.p(msg.f(
+            "scenarios.engines",
+            &[("basis", msg.t(&format!("basis.{}", a.engines.basis.key())))],
+        ));
+    }
+    let mut header = vec![
         msg.t("col.scenario"),
         msg.t("col.tier"),
         msg.t("col.mem_demand"),
@@ -112,6 +120,9 @@ pub(super) fn scenarios(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
         msg.t("col.disk"),
         msg.t("col.verdict"),
     ];
+    if engines {
+        header.push(msg.t("col.basis"));
+    }
     let rows = a
         .scenarios
         .iter()
@@ -125,7 +136,7 @@ pub(super) fn scenarios(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
                 ),
                 None => (Cell::num("-"), Cell::num("-"), Cell::text("-")),
             };
-            vec![
+            let mut row = vec![
                 Cell::text(s.name.clone()),
                 Cell::text(msg.tier(s.tier)),
                 Cell::num(c.memory.demand.to_string()),
@@ -138,7 +149,11 @@ pub(super) fn scenarios(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
                 dr,
                 dv,
                 Cell::verdict(msg, s.verdict),
-            ]
+            ];
+            if engines {
+                row.push(Cell::text(msg.t(&format!("basis.{}", s.engines.key()))));
+            }
+            row
         })
         .collect();
     doc.table(header, rows);

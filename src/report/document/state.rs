@@ -70,8 +70,25 @@ pub(super) fn current(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
             ),
             c.memory_reserve.to_string(),
         ),
-        row2(msg.t("host.mem_room"), signed_bytes(c.memory_room())),
     ];
+    if c.memory_held > Bytes::ZERO {
+        rows.push(row2(
+            msg.f(
+                "host.mem_held",
+                &[(
+                    "policy",
+                    msg.t(&format!("basis.{}", a.policy.engines.key())),
+                )],
+            ),
+            c.memory_held.to_string(),
+        ));
+        rows.push(row2(
+            msg.t("host.mem_room_held"),
+            signed_bytes(c.memory_room()),
+        ));
+    } else {
+        rows.push(row2(msg.t("host.mem_room"), signed_bytes(c.memory_room())));
+    }
     if capped {
         rows.push(row2(
             msg.t("host.mem_host_total"),

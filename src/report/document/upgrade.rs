@@ -91,6 +91,12 @@ pub(super) fn upgrade(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
             ),
         ],
     ));
+    if a.capacity.memory_held > crate::model::Bytes::ZERO {
+        doc.p(msg.f(
+            "upgrade.held",
+            &[("held", a.capacity.memory_held.to_string())],
+        ));
+    }
     if o.left_out_arch > 0 {
         doc.p(msg.n(
             "upgrade.arch_left_out",

@@ -4,6 +4,7 @@
 mod catalog;
 mod cli;
 mod compose;
+mod engines;
 mod help;
 mod html;
 mod options;
@@ -24,4 +25,5 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     compose::TABLE,
     help::TABLE,
     html::TABLE,
+    engines::TABLE,
 ];

@@ -1,7 +1,7 @@
 //! Live tests: `hostfit scan` and `hostfit plan --live` on this machine, with the real servers
-//! scripts/components.sh starts (PostgreSQL and Redis each in a cgroup of its own, a busybox
-//! container under a Docker engine, node_exporter), and the HTML report in headless Chromium
-//! (`browser`). Each figure hostfit reports is held against
+//! scripts/components.sh starts (PostgreSQL, Redis and MariaDB each in a cgroup of its own, a
+//! busybox container under a Docker engine, node_exporter), and the HTML report in headless
+//! Chromium (`browser`). Each figure hostfit reports is held against
 //! the server's own account of itself, or against what the test made the server hold, never
 //! against hostfit's formula done again on the same kernel files.
 //!
@@ -11,6 +11,7 @@
 
 mod browser;
 mod docker;
+mod engines;
 mod host;
 mod services;
 
@@ -31,6 +32,7 @@ const MIB: u64 = 1024 * 1024;
 pub(crate) enum Server {
     Postgres,
     Redis,
+    Mariadb,
     Docker,
     NodeExporter,
 }
@@ -40,6 +42,7 @@ impl Server {
         match self {
             Server::Postgres => "postgres",
             Server::Redis => "redis",
+            Server::Mariadb => "mariadb",
             Server::Docker => "docker",
             Server::NodeExporter => "node_exporter",
         }
@@ -53,6 +56,12 @@ impl Server {
                 "HOSTFIT_REDIS_PORT",
                 "HOSTFIT_REDIS_PID",
                 "HOSTFIT_REDIS_CGROUP",
+            ],
+            Server::Mariadb => &[
+                "HOSTFIT_MARIADB_PORT",
+                "HOSTFIT_MARIADB_PID",
+                "HOSTFIT_MARIADB_SOCKET",
+                "HOSTFIT_MARIADB_CGROUP",
             ],
             Server::Docker => &[
                 "DOCKER_HOST",
@@ -83,6 +92,8 @@ impl Server {
             Server::Redis => {
                 alive(env.get("HOSTFIT_REDIS_PID")).or_else(|| tcp(env.get("HOSTFIT_REDIS_PORT")))
             }
+            Server::Mariadb => alive(env.get("HOSTFIT_MARIADB_PID"))
+                .or_else(|| tcp(env.get("HOSTFIT_MARIADB_PORT"))),
             Server::Docker => {
                 let host = env.get("DOCKER_HOST");
                 let Some(sock) = host.strip_prefix("unix://") else {

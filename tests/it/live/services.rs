@@ -46,7 +46,7 @@ fn same_processes_and_port(label: &str, snap: &Snapshot, w: &Workload, port: u16
     }
 }
 
-fn psql(port: &str, sql: &str) -> String {
+pub(crate) fn psql(port: &str, sql: &str) -> String {
     let psql = program("psql", &["/usr/lib/postgresql/15/bin/psql"]);
     let args = [
         "-X",

@@ -110,6 +110,7 @@ fn scan_engine_deadline_bounds_the_whole_conversation() {
         page_size: 4096,
         arch: ArchSource::Tree,
         sockets: SocketSource::Tables,
+        connect: Vec::new(),
     };
     let started = Instant::now();
     let snap = probe::begin(&config, false)

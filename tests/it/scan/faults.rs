@@ -142,6 +142,7 @@ fn scan_measures_cpu_between_two_samples() {
         page_size: 4096,
         arch: ArchSource::Tree,
         sockets: SocketSource::Tables,
+        connect: Vec::new(),
     };
     let before_begin = std::time::Instant::now();
     let pending = probe::begin(&config, true).expect("the root opens");

@@ -94,6 +94,22 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "'--df {path}': {error}: expected the output of 'df -P -B1' or 'df --output=target,size,used,avail -B1'",
     ),
     ("cli.scan.failed", "cannot scan '{root}': {error}"),
+    (
+        "cli.connect.engine",
+        "'--connect {engine}=...': not an engine --connect reads: expected postgresql, mysql or redis",
+    ),
+    (
+        "cli.connect.shape",
+        "'--connect' expects ENGINE=DSN, e.g. 'postgresql=postgresql://postgres@127.0.0.1:5432/postgres'",
+    ),
+    (
+        "cli.connect.password",
+        "the DSN of '--connect {engine}=...' holds a password: put it in {variable}, or a file named by {variable}_FILE, never on the command line",
+    ),
+    (
+        "cli.connect.dsn",
+        "'--connect {engine}=...' is not a DSN for {engine}: expected {expected}",
+    ),
     ("cli.render.report", "cannot render the report: {error}"),
     ("cli.render.snapshot", "cannot write the snapshot: {error}"),
     (

@@ -44,6 +44,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "Scan this host now instead of reading a snapshot",
     ),
     (
+        "help.hostfit.plan.connect",
+        "With --live: read a database's live settings from the server (as 'hostfit scan --connect'); the password from HOSTFIT_<ENGINE>_PASSWORD or HOSTFIT_<ENGINE>_PASSWORD_FILE, never here",
+    ),
+    (
         "help.hostfit.plan.root",
         "With --live: read the host under this directory instead of / (as 'hostfit scan --root')",
     ),
@@ -94,6 +98,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "help.hostfit.scan.output",
         "Write to this file instead of standard output (written whole or not at all)",
+    ),
+    (
+        "help.hostfit.scan.connect",
+        "Read a database's live settings from the server, e.g. postgres=postgresql://hostfit@127.0.0.1:5432/postgres (repeatable); the password from HOSTFIT_<ENGINE>_PASSWORD or HOSTFIT_<ENGINE>_PASSWORD_FILE, never here",
     ),
     (
         "help.hostfit.scan.root",

@@ -85,6 +85,22 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "'--df {path}'：{error}：需要 'df -P -B1' 或 'df --output=target,size,used,avail -B1' 的输出",
     ),
     ("cli.scan.failed", "无法扫描 '{root}'：{error}"),
+    (
+        "cli.connect.engine",
+        "'--connect {engine}=...'：--connect 不支持该引擎，需要 postgresql、mysql 或 redis",
+    ),
+    (
+        "cli.connect.shape",
+        "'--connect' 需要 ENGINE=DSN 形式，例如 'postgresql=postgresql://postgres@127.0.0.1:5432/postgres'",
+    ),
+    (
+        "cli.connect.password",
+        "'--connect {engine}=...' 的 DSN 含有密码：请放在 {variable} 中，或放在由 {variable}_FILE 指定的文件中，不要写在命令行上",
+    ),
+    (
+        "cli.connect.dsn",
+        "'--connect {engine}=...' 不是 {engine} 的 DSN：需要 {expected}",
+    ),
     ("cli.render.report", "无法生成报告：{error}"),
     ("cli.render.snapshot", "无法写出快照：{error}"),
     ("cli.render.listing", "无法写出目录列表：{error}"),

@@ -40,6 +40,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     ("help.hostfit.plan.live", "现在扫描本机，而不是读取快照"),
     (
+        "help.hostfit.plan.connect",
+        "与 --live 一起：从服务器读取数据库的实际设置（同 'hostfit scan --connect'）；密码取自 HOSTFIT_<ENGINE>_PASSWORD 或 HOSTFIT_<ENGINE>_PASSWORD_FILE，绝不写在这里",
+    ),
+    (
         "help.hostfit.plan.root",
         "与 --live 一起使用：读取此目录下的主机而不是 /（同 'hostfit scan --root'）",
     ),
@@ -87,6 +91,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     (
         "help.hostfit.scan.output",
         "写入此文件而不是标准输出（要么完整写入，要么不写）",
+    ),
+    (
+        "help.hostfit.scan.connect",
+        "从服务器读取数据库的实际设置，例如 postgres=postgresql://hostfit@127.0.0.1:5432/postgres（可重复）；密码取自 HOSTFIT_<ENGINE>_PASSWORD 或 HOSTFIT_<ENGINE>_PASSWORD_FILE，绝不写在这里",
     ),
     (
         "help.hostfit.scan.root",
