@@ -4,12 +4,14 @@
 pub mod catalog;
 mod checks;
 pub mod date;
+pub mod fleet;
 pub mod planfile;
 pub mod problem;
 pub mod snapshot;
 pub mod units;
 
 pub use catalog::{Arch, Billing, Catalog, InstanceType, Period};
+pub use fleet::{Fleet, FleetHost, HostLabels, Labels, MissingHost};
 pub use planfile::{
     Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
 };
