@@ -23,6 +23,9 @@ pub enum Command {
     Scan(super::scan::ScanArgs),
     /// List a catalog of instance types, or import one from a provider's price file
     Catalog(super::catalog::CatalogArgs),
+    /// Place the services of a plan across a fleet (snapshots, Prometheus or kubectl output),
+    /// explain what does not fit, and price new instances for the rest
+    Place(super::place::PlaceArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -261,6 +261,8 @@ pub enum CliError {
         root: PathBuf,
         error: String,
     },
+    /// `hostfit place`'s own errors.
+    Place(super::place::PlaceError),
     /// A report, snapshot or listing that could not be put into words in memory.
     Render {
         what: Rendered,

@@ -9,6 +9,7 @@ pub mod error;
 pub mod input;
 pub mod output;
 pub mod parse_error;
+pub mod place;
 pub mod plan_cmd;
 pub mod problems;
 pub mod read;
@@ -51,12 +52,14 @@ pub fn run() -> Result<u8, Worded> {
         Command::Plan(args) => args.out.lang,
         Command::Scan(args) => args.lang,
         Command::Catalog(args) => args.lang,
+        Command::Place(args) => args.lang(),
     };
     let lang = resolve_lang(flag, &env);
     let result = match cli.command {
         Command::Plan(args) => plan_cmd::run(&plan_cmd::PlanConfig::from_args(&args, lang)),
         Command::Scan(args) => scan::run(&args, lang).map(|()| 0),
         Command::Catalog(args) => catalog::run(&args, lang).map(|()| 0),
+        Command::Place(args) => place::run(&args, lang),
     };
     match result {
         Ok(status) => Ok(status),

@@ -6,6 +6,7 @@ pub mod document;
 pub mod json;
 pub mod markdown;
 pub mod messages;
+pub mod place;
 pub mod scan;
 pub mod text;
 

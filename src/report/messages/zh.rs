@@ -5,6 +5,7 @@ mod catalog;
 mod cli;
 mod options;
 mod parse;
+mod place;
 mod problems;
 mod report;
 mod scan;
@@ -18,4 +19,5 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     problems::TABLE,
     parse::TABLE,
     cli::TABLE,
+    place::TABLE,
 ];
