@@ -1,5 +1,6 @@
 //! A fleet read from Prometheus: node_exporter's metrics for each host (cores, MemTotal, the
-//! minimum of MemAvailable over the window, the 95th percentile of busy cores, the disk at `/`)
+//! minimum of MemAvailable over the window, the 95th percentile of busy cores (every mode but
+//! idle and iowait), the disk at `/`)
 //! and cAdvisor's for its containers (the peak working set and CPU over the window). Fetching
 //! (`fetch`, blocking HTTP within a timeout, the credentials the caller gives, never shown) is
 //! apart from parsing (`parse_vector`) and assembling (`assemble`), which are pure. A host that
@@ -74,7 +75,11 @@ pub const QUERIES: &[(&str, &str)] = &[
     ),
     (
         "cpu_busy",
-        "max by (instance) (quantile_over_time(0.95, (count by (instance) (node_cpu_seconds_total{mode=\"idle\"}) - sum by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m])))[{w}:]))",
+        "max by (instance) (quantile_over_time(0.95, (sum by (instance) (rate(node_cpu_seconds_total{mode!=\"idle\",mode!=\"iowait\"}[5m])))[{w}:]))",
+    ),
+    (
+        "cpu_ticking",
+        "sum by (instance) (rate(node_cpu_seconds_total[5m]))",
     ),
     (
         "disk_total",
@@ -250,6 +255,9 @@ pub fn assemble(answers: &Answers, taken_at: &str) -> Fleet {
     let available = by_instance(answers, "mem_available");
     let estimated = by_instance(answers, "mem_estimated");
     let busy = by_instance(answers, "cpu_busy");
+    // A host whose CPU counters stand still (a recorded tree, not a live kernel) has no measure
+    // of use.
+    let ticking = by_instance(answers, "cpu_ticking");
     let disk_total = by_instance(answers, "disk_total");
     let disk_available = by_instance(answers, "disk_available");
     for name in cores.keys().chain(total.keys()) {
@@ -292,7 +300,10 @@ pub fn assemble(answers: &Answers, taken_at: &str) -> Fleet {
                 "no MemAvailable metric: available memory is MemFree + Buffers + Cached",
             ));
         }
-        let used = busy.get(&instance).copied();
+        let used = busy
+            .get(&instance)
+            .copied()
+            .filter(|_| ticking.get(&instance).is_some_and(|t| *t > 0.0));
         if used.is_none() {
             warnings.push(ScanWarning::new(
                 "cpu_not_measured",

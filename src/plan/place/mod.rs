@@ -81,6 +81,9 @@ pub struct Unplaced {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HostResult {
     pub name: String,
+    /// The host's figures as planned on: MemTotal (or its cap) and cores.
+    pub memory_total: crate::model::Bytes,
+    pub cores: crate::model::Cores,
     pub services: Vec<String>,
     pub added: Needs,
     pub verdict: Verdict,
@@ -252,6 +255,8 @@ pub fn place(input: &PlaceInput<'_>) -> Placement {
             let checks = bin.capacity.check(&added);
             HostResult {
                 name: bin.name.clone(),
+                memory_total: bin.capacity.memory_total,
+                cores: bin.capacity.cpu_cores,
                 services,
                 verdict: checks.verdict(),
                 added,

@@ -71,6 +71,7 @@ fn hosts_with_missing_metrics_are_kept_and_named() {
             reply(&[(&[("instance", "a:9100")], "4294967296")]),
         ),
         ("cpu_busy", reply(&[(&[("instance", "a:9100")], "1.5")])),
+        ("cpu_ticking", reply(&[(&[("instance", "a:9100")], "4")])),
         ("disk_total", reply(&[(&[("instance", "a:9100")], "1000")])),
         (
             "disk_available",

@@ -50,6 +50,8 @@ pub fn value(input: &PlaceReportInput<'_>) -> Value {
         .map(|h| {
             json!({
                 "name": h.name,
+                "memory_total_bytes": h.memory_total,
+                "cores": h.cores,
                 "services": h.services,
                 "added": needs(&h.added),
                 "verdict": h.verdict,

@@ -9,6 +9,7 @@
 //! server. Every test here has `live` in its name, so `cargo test --test it live` runs them all.
 
 mod docker;
+mod fleet;
 mod host;
 mod services;
 
@@ -31,6 +32,7 @@ pub(crate) enum Server {
     Redis,
     Docker,
     NodeExporter,
+    Prometheus,
 }
 
 impl Server {
@@ -40,6 +42,7 @@ impl Server {
             Server::Redis => "redis",
             Server::Docker => "docker",
             Server::NodeExporter => "node_exporter",
+            Server::Prometheus => "prometheus",
         }
     }
 
@@ -59,6 +62,11 @@ impl Server {
                 "HOSTFIT_DOCKER_ALLOC_BYTES",
             ],
             Server::NodeExporter => &["HOSTFIT_NODE_EXPORTER_URL"],
+            Server::Prometheus => &[
+                "HOSTFIT_PROMETHEUS_URL",
+                "HOSTFIT_PROMETHEUS3_URL",
+                "HOSTFIT_FLEET_TARGETS",
+            ],
         }
     }
 
@@ -90,6 +98,12 @@ impl Server {
                     .err()
                     .map(|e| format!("cannot connect to '{sock}': {e}"))
             }
+            Server::Prometheus => ["HOSTFIT_PROMETHEUS_URL", "HOSTFIT_PROMETHEUS3_URL"]
+                .iter()
+                .find_map(|k| match url_port(env.get(k)) {
+                    Some(port) => tcp(&port),
+                    None => Some(format!("'{}' is not http://127.0.0.1:PORT", env.get(k))),
+                }),
             Server::NodeExporter => {
                 let url = env.get("HOSTFIT_NODE_EXPORTER_URL");
                 match url_port(url) {
