@@ -173,40 +173,73 @@ fn best_fit(inst: &Instance, order: &[usize]) -> State {
 }
 
 /// Hosts opened one at a time, largest first; each is filled by taking, among the items of the
-/// most important class that still fit, the one that scores highest against its free room.
+/// most important class that still fit, the one that scores highest against its free room. Items
+/// are kept per class in increasing memory, so that only those small enough in memory are looked at.
 fn bin_centric(inst: &Instance, score: impl Fn(&Vec3, &Vec3) -> f64) -> State {
     let mut state = State::empty(inst);
-    let order = plan_order(inst);
     let sizes: Vec<Vec3> = (0..inst.items.len()).map(|i| inst.size(i)).collect();
-    let mut left: Vec<usize> = order;
+    let simple = simple_items(inst);
+    let mut left: Vec<Vec<usize>> = vec![Vec::new(); inst.classes.len()];
+    for i in 0..inst.items.len() {
+        left[inst.items[i].class].push(i);
+    }
+    for class in &mut left {
+        class.sort_by(|a, b| {
+            inst.items[*a].need[0]
+                .total_cmp(&inst.items[*b].need[0])
+                .then(a.cmp(b))
+        });
+    }
+    let mut count: usize = inst.items.len();
     for bin in bin_order(inst) {
-        if left.is_empty() {
+        if count == 0 {
             break;
         }
+        let room = inst.bins[bin].room;
         loop {
             let free = free_share(inst, &state, bin);
-            let mut best: Option<(usize, f64, usize)> = None;
-            for (pos, &item) in left.iter().enumerate() {
-                let class = inst.items[item].class;
-                if best.is_some_and(|(c, _, _)| class > c) {
+            let memory_left = room[0] - state.used[bin][0];
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (c, items) in left.iter().enumerate() {
+                for (pos, &item) in items.iter().enumerate() {
+                    let need = &inst.items[item].need;
+                    if need[0] > memory_left && need.iter().any(|n| *n > 0.0) {
+                        break;
+                    }
+                    if !within(&room, &state.used[bin], need)
+                        || !(simple[item] || state.fits(inst, item, bin))
+                    {
+                        continue;
+                    }
+                    let s = score(&sizes[item], &free);
+                    if best.is_none_or(|(b, _, _)| s > b) {
+                        best = Some((s, c, pos));
+                    }
+                }
+                if best.is_some() {
                     break;
-                }
-                if !fits(inst, &state, item, bin) {
-                    continue;
-                }
-                let s = score(&sizes[item], &free);
-                if best.is_none_or(|(_, b, _)| s > b) {
-                    best = Some((class, s, pos));
                 }
             }
             match best {
-                Some((_, _, pos)) => {
-                    let item = left.remove(pos);
+                Some((_, c, pos)) => {
+                    let item = left[c].remove(pos);
                     state.put(inst, item, bin);
+                    count -= 1;
                 }
                 None => break,
             }
         }
     }
     state
+}
+
+/// Per item, whether only its room decides where it may go (no port, no spread, no host rules).
+pub fn simple_items(inst: &Instance) -> Vec<bool> {
+    inst.items
+        .iter()
+        .map(|i| {
+            let r = &inst.rules[i.service];
+            r.port.is_none() && !r.spread && r.allowed.is_none()
+        })
+        .collect()
 }

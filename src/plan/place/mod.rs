@@ -139,10 +139,22 @@ pub struct PlaceInput<'a> {
 
 /// The heuristics' assignments and the best of them by the one rule (the first on a tie).
 pub fn best_heuristic(inst: &Instance) -> (Heuristic, State, Vec<HeuristicResult>) {
+    // Each heuristic is independent of the others: they run side by side, and are compared in
+    // their fixed order, so the answer does not depend on which ends first.
+    let states: Vec<State> = std::thread::scope(|scope| {
+        let running: Vec<_> = Heuristic::ALL
+            .iter()
+            .map(|h| scope.spawn(move || h.run(inst)))
+            .collect();
+        running
+            .into_iter()
+            .zip(Heuristic::ALL)
+            .map(|(r, h)| r.join().unwrap_or_else(|_| h.run(inst)))
+            .collect()
+    });
     let mut results = Vec::new();
     let mut best: Option<(Heuristic, State, Key)> = None;
-    for h in Heuristic::ALL {
-        let state = h.run(inst);
+    for (h, state) in Heuristic::ALL.into_iter().zip(states) {
         let key = state.key(inst);
         results.push(HeuristicResult {
             name: h.key(),
