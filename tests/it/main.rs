@@ -6,6 +6,7 @@ mod catalog;
 mod live;
 mod options;
 mod output;
+mod place;
 mod plain_words;
 mod plan;
 mod report;

@@ -62,7 +62,8 @@ impl Improver<'_> {
             let used: Vec<usize> = (0..self.inst.bins.len())
                 .filter(|b| !state.members[*b].is_empty())
                 .collect();
-            if (all && used.len() <= self.target) || used.len() < 2 || stale > used.len() {
+            // The lightest hosts are the likeliest to empty: after this many in a row stay, stop.
+            if (all && used.len() <= self.target) || used.len() < 2 || stale > used.len().min(64) {
                 break;
             }
             // The lightest hosts in use are the likeliest to empty; a seeded draw among the
