@@ -5,7 +5,7 @@
 //! A move is kept only when the key does not get worse. Seeded, so deterministic. Pure.
 
 use super::heuristics::free_share;
-use super::instance::{DIMS, Instance};
+use super::instance::{DIMS, Instance, within};
 use super::state::State;
 
 /// A small seeded generator (xorshift64*), so a run is the same for the same input and seed.
@@ -154,9 +154,20 @@ impl Improver<'_> {
                 continue;
             }
             let members = state.members[bin].clone();
+            let room = self.inst.bins[bin].room;
+            let need = self.inst.items[item].need;
             for other in members {
                 let other = other as usize;
                 if self.inst.items[other].class < class {
+                    continue;
+                }
+                // The room first, in plain numbers: most swaps fail here, before any move.
+                let mut used = state.used[bin];
+                for d in 0..DIMS {
+                    used[d] -= self.inst.items[other].need[d];
+                }
+                self.work += 1;
+                if !within(&room, &used, &need) {
                     continue;
                 }
                 state.take(self.inst, other);
