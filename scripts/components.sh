@@ -16,6 +16,9 @@
 #   docker         DOCKER_HOST HOSTFIT_DOCKER_CONTAINER=hostfit-busy HOSTFIT_DOCKER_CONTAINER_ID
 #                  HOSTFIT_DOCKER_ALLOC_BYTES=67108864
 #   node_exporter  HOSTFIT_NODE_EXPORTER_URL
+#   prometheus     HOSTFIT_PROMETHEUS_URL HOSTFIT_FLEET_TARGETS (one 'tree=127.0.0.1:PORT' per
+#                  line: a node_exporter per fixture tree, and 'local' for this machine's)
+#                  HOSTFIT_PROMETHEUS3_URL (a second server with three of those hosts)
 #
 # What the servers hold, for the tests to find: PostgreSQL a 26 MB table read into its shared
 # buffers, Redis 100000 keys of 200 bytes, the container 64 MiB in its /dev/shm and one busy loop
@@ -691,6 +694,117 @@ hf_stop_node_exporter() {
     hf_stop_pidfile "$HF_STATE/node-exporter.pid" node_exporter TERM 10
 }
 
+# The fixture trees each served by a node_exporter of their own, as a fleet of distinct hosts.
+hf_fleet_trees() {
+    local here shared t
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    shared="$here/../shared/fixtures/third-party"
+    for t in "$here"/tests/fixtures/hosts/*/ "$shared"/*/; do
+        [ -d "$t/proc" ] && (cd "$t" && pwd)
+    done
+}
+
+hf_start_prometheus() {
+    local t0 dir bin port tree targets="" lines="" n=0 i
+    t0=$(hf_now)
+    unset HOSTFIT_PROMETHEUS_URL HOSTFIT_PROMETHEUS3_URL HOSTFIT_FLEET_TARGETS
+    hf_prepare_state || { hf_skip prometheus "$HF_FAIL_REASON"; return 0; }
+    bin=$(command -v prometheus) || { hf_skip prometheus "no prometheus (package prometheus)"; return 0; }
+    local ne
+    ne=$(command -v prometheus-node-exporter || command -v node_exporter) || {
+        hf_skip prometheus "no prometheus-node-exporter (package prometheus-node-exporter)"
+        return 0
+    }
+    dir="$HF_STATE/prometheus"
+    mkdir -p "$dir/data"
+    # One node_exporter per fixture tree: only the collectors a tree can answer for.
+    while IFS= read -r tree; do
+        port=$(hf_free_port) || { hf_skip prometheus "no free port"; return 0; }
+        i=$((n + 1))
+        hf_spawn "$dir/tree-$i.log" "$ne" --path.procfs="$tree/proc" --path.sysfs="$tree/sys" \
+            --collector.disable-defaults --collector.meminfo --collector.cpu \
+            --web.listen-address="127.0.0.1:$port"
+        echo "$!" >"$HF_STATE/fleet-exporter-$i.pid"
+        targets="$targets'127.0.0.1:$port', "
+        lines="$lines$tree=127.0.0.1:$port"$'\n'
+        n=$i
+    done < <(hf_fleet_trees)
+    if [ -n "${HOSTFIT_NODE_EXPORTER_URL:-}" ]; then
+        local own=${HOSTFIT_NODE_EXPORTER_URL#http://}
+        own=${own%%/*}
+        targets="$targets'$own', "
+        lines="${lines}local=$own"$'\n'
+        n=$((n + 1))
+    fi
+    if ! HF_PROM_PORT=$(hf_prom_serve "$dir" "${targets%, }" "$n"); then
+        hf_skip prometheus "$HF_PROM_PORT"
+        hf_stop_prometheus
+        return 0
+    fi
+    # A second server with three of those hosts (this machine's and two trees'), for the
+    # fleet of three of issue 11's done-when.
+    local three=""
+    three=$(printf '%s' "$lines" | grep -E '(^local=|/third-party/node_exporter=|/lxc-v2=)' |
+        sed 's/.*=\(.*\)/'"'"'\1'"'"'/' | paste -sd, -)
+    if ! HF_PROM3_PORT=$(hf_prom_serve "$dir/three" "$three" 3); then
+        hf_skip prometheus "$HF_PROM3_PORT"
+        hf_stop_prometheus
+        return 0
+    fi
+    export HOSTFIT_PROMETHEUS_URL="http://127.0.0.1:$HF_PROM_PORT"
+    export HOSTFIT_PROMETHEUS3_URL="http://127.0.0.1:$HF_PROM3_PORT"
+    export HOSTFIT_FLEET_TARGETS="$lines"
+    hf_log "prometheus up in $(hf_since "$t0")s: $HOSTFIT_PROMETHEUS_URL ($n node_exporters)," \
+        "$HOSTFIT_PROMETHEUS3_URL (3 of them)"
+}
+
+# A Prometheus in dir $1 scraping targets $2 ('host:port' quoted, comma-separated) every
+# second; prints its port once every one of the $3 targets has been scraped four times (rates
+# need two samples), else the reason, and fails.
+hf_prom_serve() {
+    local dir=$1 targets=$2 want=$3 port pid deadline n
+    mkdir -p "$dir/data"
+    port=$(hf_free_port) || { echo "no free port"; return 1; }
+    cat >"$dir/prometheus.yml" <<CONF
+global:
+  scrape_interval: 1s
+  evaluation_interval: 1s
+scrape_configs:
+  - job_name: node
+    static_configs:
+      - targets: [$targets]
+CONF
+    hf_spawn "$dir/server.log" prometheus --config.file="$dir/prometheus.yml" \
+        --storage.tsdb.path="$dir/data" --web.listen-address="127.0.0.1:$port" \
+        --storage.tsdb.retention.time=1h
+    pid=$!
+    n=$(ls "$HF_STATE"/prometheus*.pid 2>/dev/null | wc -l)
+    echo "$pid" >"$HF_STATE/prometheus-$n.pid"
+    deadline=$(($(date +%s) + HF_READY_TIMEOUT))
+    until [ "$(curl -fsS "http://127.0.0.1:$port/api/v1/query" \
+        --data-urlencode 'query=count(count_over_time(up[1m]) >= 4)' 2>/dev/null |
+        sed -n 's/.*"value":\[[^,]*,"\([0-9]*\)".*/\1/p')" = "$want" ]; do
+        if ! kill -0 "$pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+            echo "did not scrape its $want targets on 127.0.0.1:$port, $(hf_reason "$dir/server.log")"
+            return 1
+        fi
+        sleep 0.5
+    done
+    echo "$port"
+}
+
+hf_stop_prometheus() {
+    local f
+    for f in "$HF_STATE"/prometheus-*.pid; do
+        [ -e "$f" ] && hf_stop_pidfile "$f" prometheus TERM 15
+    done
+    for f in "$HF_STATE"/fleet-exporter-*.pid; do
+        [ -e "$f" ] && hf_stop_pidfile "$f" node-exporter TERM 10
+        [ -e "$f" ] && hf_stop_pidfile "$f" node_exporter TERM 10
+    done
+    return 0
+}
+
 # Start every component; one that cannot start says 'SKIP component X: reason' and the rest go on.
 hf_start_all() {
     local t0
@@ -700,6 +814,7 @@ hf_start_all() {
     hf_start_mariadb
     hf_start_docker
     hf_start_node_exporter
+    hf_start_prometheus
     hf_log "all components started in $(hf_since "$t0")s"
 }
 
@@ -722,6 +837,7 @@ hf_stop_all() {
             [ -d "$HF_CGROUP_ROOT/memory/$HF_MARIADB_CGROUP" ] || [ -d "$HF_CGROUP_ROOT/$HF_MARIADB_CGROUP" ]; then
             [ -n "$quiet" ] && hf_log "stopping what an earlier run left in '$HF_STATE'"
             hf_stop_docker
+            hf_stop_prometheus
             hf_stop_node_exporter
             hf_stop_redis
             hf_stop_mariadb
@@ -743,7 +859,7 @@ hf_stop_all() {
             HOSTFIT_REDIS_PORT HOSTFIT_REDIS_PID HOSTFIT_REDIS_CGROUP \
             HOSTFIT_MARIADB_PORT HOSTFIT_MARIADB_PID HOSTFIT_MARIADB_SOCKET HOSTFIT_MARIADB_CGROUP \
             HOSTFIT_DOCKER_CONTAINER HOSTFIT_DOCKER_CONTAINER_ID HOSTFIT_DOCKER_ALLOC_BYTES \
-            HOSTFIT_NODE_EXPORTER_URL
+            HOSTFIT_NODE_EXPORTER_URL HOSTFIT_PROMETHEUS_URL HOSTFIT_PROMETHEUS3_URL HOSTFIT_FLEET_TARGETS
         HF_STATE_READY=""
         [ -z "$quiet" ] && hf_unlock
     } || true

@@ -31,6 +31,9 @@ pub enum Command {
     Completions(super::shell::CompletionsArgs),
     /// Print the man page, made from the same definitions as --help
     Man(super::shell::ManArgs),
+    /// Place the services of a plan across a fleet (snapshots, Prometheus or kubectl output),
+    /// explain what does not fit, and price new instances for the rest
+    Place(super::place::PlaceArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

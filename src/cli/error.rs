@@ -286,6 +286,8 @@ pub enum CliError {
     Connect {
         reason: crate::probe::DsnError,
     },
+    /// `hostfit place`'s own errors.
+    Place(super::place::PlaceError),
     /// A report, snapshot or listing that could not be put into words in memory.
     Render {
         what: Rendered,

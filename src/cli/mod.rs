@@ -14,6 +14,7 @@ pub mod init;
 pub mod input;
 pub mod output;
 pub mod parse_error;
+pub mod place;
 pub mod plan_cmd;
 pub mod problems;
 pub mod read;
@@ -86,6 +87,7 @@ pub fn run() -> Result<u8, Worded> {
         Command::Init(args) => args.lang,
         Command::Completions(args) => args.lang,
         Command::Man(args) => args.lang,
+        Command::Place(args) => args.lang(),
     };
     let lang = resolve_lang(flag, &env);
     let result = match cli.command {
@@ -96,6 +98,7 @@ pub fn run() -> Result<u8, Worded> {
         Command::Init(args) => init::run(&args, lang).map(|()| 0),
         Command::Completions(args) => shell::completions(&args, lang).map(|()| 0),
         Command::Man(args) => shell::man(&args, lang).map(|()| 0),
+        Command::Place(args) => place::run(&args, lang),
     };
     match result {
         Ok(status) => Ok(status),

@@ -123,6 +123,7 @@ impl PlanFile {
                 }
             }
         }
+        out.extend(super::fleet::fleet_problems(self));
         out
     }
 }

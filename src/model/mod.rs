@@ -6,6 +6,7 @@ mod checks;
 pub mod compose;
 pub mod date;
 pub mod engine;
+pub mod fleet;
 mod names;
 pub mod planfile;
 pub mod problem;
@@ -14,6 +15,7 @@ pub mod units;
 
 pub use catalog::{Arch, Billing, Catalog, InstanceType, Period};
 pub use engine::{Engine, EngineName};
+pub use fleet::{Fleet, FleetHost, HostLabels, Labels, MissingHost};
 pub use names::closest;
 pub use planfile::{
     Alternative, EngineBasis, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,

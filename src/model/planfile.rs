@@ -3,6 +3,7 @@
 
 use super::units::{Bytes, Cores, Ratio, SizeRange};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -211,7 +212,7 @@ pub struct Alternative {
     pub needs: Needs,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub name: String,
@@ -227,9 +228,29 @@ pub struct Service {
     pub parts: Vec<Part>,
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+    /// Across a fleet (`hostfit place`): the copies to place; 1 when absent.
+    #[serde(default)]
+    pub replicas: Option<u32>,
+    /// Across a fleet: every replica on a different host.
+    #[serde(default)]
+    pub spread: bool,
+    /// Across a fleet: only these hosts (by name); any host when empty.
+    #[serde(default)]
+    pub on: Vec<String>,
+    /// Across a fleet: never these hosts.
+    #[serde(default)]
+    pub not_on: Vec<String>,
+    /// Across a fleet: only hosts with these labels (`--host-labels`).
+    #[serde(default)]
+    pub requires: BTreeMap<String, String>,
 }
 
 impl Service {
+    /// The copies to place across a fleet.
+    pub fn replica_count(&self) -> u32 {
+        self.replicas.unwrap_or(1)
+    }
+
     /// The parts summed as a range, when the service lists any.
     pub fn parts_sum(&self) -> Option<SizeRange> {
         if self.parts.is_empty() {

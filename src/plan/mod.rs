@@ -5,6 +5,7 @@ pub mod budgets;
 pub mod engines;
 pub mod oom;
 pub mod options;
+pub mod place;
 pub mod reconcile;
 pub mod room;
 pub mod scenario;
@@ -23,7 +24,7 @@ pub use scenario::{ScenarioResult, Selection};
 pub use verdict::{Capacity, Checks, CpuCheck, DiskCheck, MemoryCheck, Verdict};
 pub use warnings::{Value, Warning, WarningCode};
 
-use crate::model::{Catalog, Cores, Needs, PlanFile, Policy, Service, SizeRange, Snapshot, Tier};
+use crate::model::{Catalog, Needs, PlanFile, Policy, Service, SizeRange, Snapshot, Tier};
 
 /// Everything a report shows, computed once.
 #[derive(Debug, Clone)]
@@ -74,21 +75,12 @@ pub fn by_priority(plan: &PlanFile) -> Vec<(u32, &Service)> {
 /// The whole analysis of one plan on one host.
 pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) -> Analysis {
     let policy = plan.policy;
-    // The databases' growth to their ceilings is held out of the room, here and on any new type.
-    let engines = engines::budget(snapshot, policy.engines);
-    let mut capacity = Capacity::of_snapshot(snapshot, &policy).holding(engines.growth);
-    let mut host = Capacity::of_host(snapshot, &policy).holding(engines.growth);
-    // A burstable type sustains only its baseline share of each vCPU: plan on that.
-    let burstable = snapshot
-        .host
-        .instance
-        .as_deref()
-        .and_then(|name| catalog.and_then(|c| c.find(name)))
-        .filter(|t| t.baseline() < 1.0 && t.planning_cores().0 < host.cpu_cores.0);
-    if let Some(t) = burstable {
-        capacity.cpu_cores = Cores(capacity.cpu_cores.0.min(t.planning_cores().0));
-        host.cpu_cores = t.planning_cores();
-    }
+    let verdict::Planned {
+        capacity,
+        host,
+        burstable,
+        engines,
+    } = verdict::planned(snapshot, &policy, catalog);
     let ordered = by_priority(plan);
     let services = ordered
         .iter()

@@ -75,6 +75,7 @@ fn service(name: &str, port: Option<u16>, minimum: u64, standard: Option<u64>) -
         },
         parts: Vec::new(),
         alternatives: Vec::new(),
+        ..Service::default()
     }
 }
 

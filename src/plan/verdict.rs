@@ -1,7 +1,7 @@
 //! Verdicts per resource: the room a host leaves under a policy, and whether a demand fits in it,
 //! is tight (only without the reserve or above the CPU limit) or does not fit. Pure arithmetic.
 
-use crate::model::{Bytes, Cores, Needs, Policy, Snapshot};
+use crate::model::{Bytes, Catalog, Cores, InstanceType, Needs, Policy, Snapshot};
 use serde::Serialize;
 
 /// Ordered from best to worst, so the worst of several is their maximum.
@@ -44,6 +44,47 @@ pub struct DiskCapacity {
     pub total: Bytes,
     pub available: Bytes,
     pub reserve: Bytes,
+}
+
+/// A host as the planner judges it, one host of a fleet or the only one: the room its services
+/// have (under their cap), the host itself, and the burstable type it is planned on, if any.
+#[derive(Debug, Clone)]
+pub struct Planned<'a> {
+    pub capacity: Capacity,
+    pub host: Capacity,
+    pub burstable: Option<&'a InstanceType>,
+    /// What each database is counted at, and the growth to their ceilings held out of the room.
+    pub engines: super::engines::EngineBudget,
+}
+
+/// The capacities of a snapshot's host under a policy. A burstable type (known to the catalog)
+/// sustains only its baseline share of each vCPU: the host is planned on that. The databases'
+/// growth to their ceilings (under `policy.engines`) is held out of the room, here and on any
+/// new type.
+pub fn planned<'a>(
+    snapshot: &Snapshot,
+    policy: &Policy,
+    catalog: Option<&'a Catalog>,
+) -> Planned<'a> {
+    let engines = super::engines::budget(snapshot, policy.engines);
+    let mut capacity = Capacity::of_snapshot(snapshot, policy).holding(engines.growth);
+    let mut host = Capacity::of_host(snapshot, policy).holding(engines.growth);
+    let burstable = snapshot
+        .host
+        .instance
+        .as_deref()
+        .and_then(|name| catalog.and_then(|c| c.find(name)))
+        .filter(|t| t.baseline() < 1.0 && t.planning_cores().0 < host.cpu_cores.0);
+    if let Some(t) = burstable {
+        capacity.cpu_cores = Cores(capacity.cpu_cores.0.min(t.planning_cores().0));
+        host.cpu_cores = t.planning_cores();
+    }
+    Planned {
+        capacity,
+        host,
+        burstable,
+        engines,
+    }
 }
 
 impl Capacity {

@@ -29,6 +29,9 @@ pub enum ProbeError {
     /// A file larger than the probe reads; it was not read.
     #[error("'{}' is larger than {limit} bytes: skipped", path.display())]
     TooLarge { path: PathBuf, limit: u64 },
+    /// Prometheus did not answer, or not with what its HTTP API documents.
+    #[error("{0}")]
+    Prometheus(String),
     /// `statvfs` failed on a mount point.
     #[error("cannot measure the filesystem at '{}': {source}", path.display())]
     Statvfs { path: PathBuf, source: io::Error },

@@ -29,6 +29,7 @@ impl ProbeError {
                     .arg("socket", socket.display())
                     .arg("seconds", seconds)
             }
+            ProbeError::Prometheus(_) => ScanWarning::note(message),
             ProbeError::NoEngine { socket, tried } => ScanWarning::new("engine_not_found", message)
                 .arg("socket", socket.display())
                 .arg("tried", tried),

@@ -5,7 +5,7 @@
 //! `plan::Analysis`; decides nothing. The page itself is `html::page`, which other reports can
 //! fill too.
 
-mod demand;
+pub mod demand;
 mod measure;
 mod memory;
 pub mod page;

@@ -14,7 +14,13 @@ fn cell(text: &str) -> String {
 
 impl Report for Markdown {
     fn write(&self, input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let blocks = document::build(input);
+        render(&document::build(input), out)
+    }
+}
+
+/// Blocks as Markdown; any report's document (the plan's, the placement's) renders here.
+pub fn render(blocks: &[Block], out: &mut dyn Write) -> io::Result<()> {
+    {
         for (i, block) in blocks.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;

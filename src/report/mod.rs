@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod messages;
+pub mod place;
 pub mod scan;
 pub mod starter;
 pub mod text;

@@ -32,7 +32,14 @@ fn plain(text: &str) -> String {
 
 impl Report for Text {
     fn write(&self, input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
-        for block in document::build(input) {
+        render(document::build(input), input.color, out)
+    }
+}
+
+/// Blocks as terminal text; any report's document (the plan's, the placement's) renders here.
+pub fn render(blocks: Vec<Block>, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    {
+        for block in blocks {
             match block {
                 Block::Heading(level, text) => {
                     writeln!(out)?;
@@ -59,14 +66,14 @@ impl Report for Text {
                     let mut table = Table::new();
                     table.load_preset(presets::UTF8_FULL_CONDENSED);
                     table.set_content_arrangement(ContentArrangement::Disabled);
-                    if input.color {
+                    if color {
                         table.enforce_styling();
                     } else {
                         table.force_no_tty();
                     }
                     table.set_header(t.header.iter().map(TableCell::new));
                     for row in &t.rows {
-                        table.add_row(row.iter().map(|c| table_cell(c, input.color)));
+                        table.add_row(row.iter().map(|c| table_cell(c, color)));
                     }
                     writeln!(out, "{table}")?;
                 }

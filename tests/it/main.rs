@@ -10,6 +10,7 @@ mod fuzz_regressions;
 mod live;
 mod options;
 mod output;
+mod place;
 mod plain_words;
 mod plan;
 mod report;

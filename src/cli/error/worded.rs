@@ -177,6 +177,7 @@ impl CliError {
                     ],
                 ),
             },
+            CliError::Place(e) => e.sentence(msg),
             CliError::Render { what, error } => {
                 let key = match what {
                     Rendered::Report => "cli.render.report",
@@ -250,6 +251,15 @@ mod tests {
 
     /// One error of every kind that is worded from the tables.
     fn one_of_each() -> Vec<CliError> {
+        let mut out: Vec<CliError> = crate::cli::place::PlaceError::one_of_each()
+            .into_iter()
+            .map(CliError::Place)
+            .collect();
+        out.extend(others());
+        out
+    }
+
+    fn others() -> Vec<CliError> {
         let path = PathBuf::from("p.yaml");
         let io = || std::io::Error::from(std::io::ErrorKind::NotFound);
         let problem = Problem {

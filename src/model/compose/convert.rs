@@ -74,6 +74,8 @@ pub fn to_services(file: &ComposeFile) -> Result<ComposeServices, Vec<Problem>> 
             },
             parts: x.parts.clone(),
             alternatives: x.alternatives.clone(),
+            // The figures above are already those of all the replicas together.
+            ..Service::default()
         });
     }
     if problems.is_empty() {

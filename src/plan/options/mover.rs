@@ -44,8 +44,7 @@ pub struct Mover<'a> {
 impl Mover<'_> {
     /// What the kernel will report as MemTotal on `t`.
     pub fn usable(&self, t: &InstanceType) -> Bytes {
-        t.usable_memory
-            .unwrap_or_else(|| t.memory.scale(self.rule.share()))
+        usable_memory(t, self.rule)
     }
 
     /// Memory in use now, carried over: MemTotal less MemAvailable, or on a capped host the
@@ -70,6 +69,46 @@ impl Mover<'_> {
             cpu_limit_share: self.policy.cpu_limit.get(),
             disk: self.host.disk.clone(),
         }
+    }
+}
+
+/// What the kernel will report as MemTotal on `t`: the catalog's `usable_memory`, else its
+/// nominal memory times the rule's share.
+pub fn usable_memory(t: &InstanceType, rule: UsableRule) -> Bytes {
+    t.usable_memory
+        .unwrap_or_else(|| t.memory.scale(rule.share()))
+}
+
+/// The rule for a fleet's new instances: the share of the first host whose type the catalog
+/// knows (MemTotal / nominal), else the default.
+pub fn fleet_rule<'a>(
+    snapshots: impl Iterator<Item = &'a Snapshot>,
+    catalog: &crate::model::Catalog,
+) -> UsableRule {
+    snapshots
+        .filter_map(|s| {
+            let t = catalog.find(s.host.instance.as_deref()?)?;
+            (t.memory.0 > 0).then(|| UsableRule::CurrentRatio {
+                share: s.host.memory.total.0 as f64 / t.memory.0 as f64,
+            })
+        })
+        .next()
+        .unwrap_or_default()
+}
+
+/// A new instance of type `t` with nothing running yet: its usable memory all available, its
+/// planning cores all free, and no disk to check (a catalog type has none).
+pub fn fresh(t: &InstanceType, policy: &Policy, rule: UsableRule) -> Capacity {
+    let usable = usable_memory(t, rule);
+    Capacity {
+        memory_total: usable,
+        memory_available: usable,
+        memory_reserve: usable.scale(policy.memory_reserve.get()),
+        cpu_cores: t.planning_cores(),
+        cpu_used: Cores(0.0),
+        cpu_limit_share: policy.cpu_limit.get(),
+        disk: None,
+        memory_held: Bytes::ZERO,
     }
 }
 

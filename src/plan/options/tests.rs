@@ -191,6 +191,7 @@ fn build(c: &Case) -> (Snapshot, PlanFile, Catalog) {
             },
             parts: Vec::new(),
             alternatives: Vec::new(),
+            ..Service::default()
         })
         .collect();
     let plan = PlanFile {

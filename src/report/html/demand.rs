@@ -1,11 +1,12 @@
 //! The demand-and-room chart: for each scenario, each resource's demand as a bar in the colour
 //! of its verdict, against the room (a solid line: within it the demand fits) and what is
 //! available (a dashed line: within it the demand is only tight). One scale per resource, the
-//! same for every scenario. Its figures are in the table beside it. Decides nothing.
+//! same for every scenario. Its figures are in the table beside it. `hosts` draws the same chart
+//! for the hosts of a placement, each host's demand being what was placed on it. Decides nothing.
 
 use super::page::{Figure, FigureCell, FigureTable};
 use super::svg::{Anchor, Canvas, label_width};
-use crate::plan::{ScenarioResult, Verdict};
+use crate::plan::{Checks, Verdict};
 use crate::report::messages::Msg;
 use crate::report::{ReportInput, signed_bytes};
 
@@ -27,9 +28,9 @@ struct Measure {
     bound_text: String,
 }
 
-fn measures(msg: &Msg, s: &ScenarioResult) -> Vec<Measure> {
-    let m = &s.checks.memory;
-    let c = &s.checks.cpu;
+fn measures(msg: &Msg, checks: &Checks) -> Vec<Measure> {
+    let m = &checks.memory;
+    let c = &checks.cpu;
     let mut out = vec![
         Measure {
             name: msg.t("col.memory"),
@@ -52,7 +53,7 @@ fn measures(msg: &Msg, s: &ScenarioResult) -> Vec<Measure> {
             bound_text: crate::model::Cores(c.cores.0 - c.used.0).to_string(),
         },
     ];
-    if let Some(d) = &s.checks.disk {
+    if let Some(d) = &checks.disk {
         out.push(Measure {
             name: msg.t("col.disk"),
             demand: d.demand.0 as f64,
@@ -69,8 +70,68 @@ fn measures(msg: &Msg, s: &ScenarioResult) -> Vec<Measure> {
 
 pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
     let a = input.analysis;
-    let all: Vec<Vec<Measure>> = a.scenarios.iter().map(|s| measures(msg, s)).collect();
-    // One scale per resource (by position: memory, CPU, disk), over every scenario.
+    let groups: Vec<(String, String, &Checks)> = a
+        .scenarios
+        .iter()
+        .map(|s| {
+            let head = msg.f(
+                "html.demand.heading",
+                &[
+                    ("scenario", s.name.clone()),
+                    ("tier", msg.tier(s.tier)),
+                    ("verdict", msg.verdict(s.verdict)),
+                ],
+            );
+            (s.name.clone(), head, &s.checks)
+        })
+        .collect();
+    let (chart, rows) = draw(msg, &groups);
+    Figure {
+        id: "demand".into(),
+        title: msg.t("html.demand.title"),
+        caption: msg.t("html.demand.caption"),
+        chart,
+        tables: vec![table(
+            msg,
+            "html.demand.table",
+            "html.col.scenario_resource",
+            rows,
+        )],
+    }
+}
+
+/// The chart for the hosts of a placement that received services: what was placed on each
+/// against its room.
+pub fn hosts(msg: &Msg, hosts: &[(String, Verdict, &Checks)]) -> Figure {
+    let groups: Vec<(String, String, &Checks)> = hosts
+        .iter()
+        .map(|(name, verdict, checks)| {
+            let head = msg.f(
+                "html.place.heading",
+                &[("host", name.clone()), ("verdict", msg.verdict(*verdict))],
+            );
+            (name.clone(), head, *checks)
+        })
+        .collect();
+    let (chart, rows) = draw(msg, &groups);
+    Figure {
+        id: "hosts".into(),
+        title: msg.t("html.place.title"),
+        caption: msg.t("html.place.caption"),
+        chart,
+        tables: vec![table(
+            msg,
+            "html.place.table",
+            "html.col.host_resource",
+            rows,
+        )],
+    }
+}
+
+/// The bars of `groups` (a name, its heading, its checks), and the rows of the table beside.
+fn draw(msg: &Msg, groups: &[(String, String, &Checks)]) -> (Canvas, Vec<Vec<FigureCell>>) {
+    let all: Vec<Vec<Measure>> = groups.iter().map(|(_, _, c)| measures(msg, c)).collect();
+    // One scale per resource (by position: memory, CPU, disk), over every group.
     let scale: Vec<f64> = (0..3)
         .map(|i| {
             all.iter()
@@ -80,20 +141,7 @@ pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
                 .max(f64::MIN_POSITIVE)
         })
         .collect();
-    let heads: Vec<String> = a
-        .scenarios
-        .iter()
-        .map(|s| {
-            msg.f(
-                "html.demand.heading",
-                &[
-                    ("scenario", s.name.clone()),
-                    ("tier", msg.tier(s.tier)),
-                    ("verdict", msg.verdict(s.verdict)),
-                ],
-            )
-        })
-        .collect();
+    let heads: Vec<String> = groups.iter().map(|(_, h, _)| h.clone()).collect();
     let values: Vec<Vec<String>> = all
         .iter()
         .map(|ms| {
@@ -181,21 +229,11 @@ pub(super) fn figure(msg: &Msg, input: &ReportInput<'_>) -> Figure {
         y += 8.0;
     }
     canvas.set_height(y);
-    Figure {
-        id: "demand".into(),
-        title: msg.t("html.demand.title"),
-        caption: msg.t("html.demand.caption"),
-        chart: canvas,
-        tables: vec![table(msg, input, &all)],
-    }
-}
-
-fn table(msg: &Msg, input: &ReportInput<'_>, all: &[Vec<Measure>]) -> FigureTable {
     let mut rows = Vec::new();
-    for (s, ms) in input.analysis.scenarios.iter().zip(all) {
+    for ((name, _, _), ms) in groups.iter().zip(&all) {
         for m in ms {
             rows.push(vec![
-                FigureCell::text(format!("{} · {}", s.name, m.name)),
+                FigureCell::text(format!("{name} · {}", m.name)),
                 FigureCell::num(m.demand_text.clone()),
                 FigureCell::num(m.room_text.clone()),
                 FigureCell::num(m.bound_text.clone()),
@@ -203,10 +241,14 @@ fn table(msg: &Msg, input: &ReportInput<'_>, all: &[Vec<Measure>]) -> FigureTabl
             ]);
         }
     }
+    (canvas, rows)
+}
+
+fn table(msg: &Msg, caption: &str, first: &str, rows: Vec<Vec<FigureCell>>) -> FigureTable {
     FigureTable {
-        caption: msg.t("html.demand.table"),
+        caption: msg.t(caption),
         header: vec![
-            msg.t("html.col.scenario_resource"),
+            msg.t(first),
             msg.t("html.col.demand"),
             msg.t("html.col.room"),
             msg.t("html.col.tight_bound"),

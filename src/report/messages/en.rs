@@ -9,6 +9,7 @@ mod help;
 mod html;
 mod options;
 mod parse;
+mod place;
 mod problems;
 mod report;
 mod scan;
@@ -26,4 +27,5 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     help::TABLE,
     html::TABLE,
     engines::TABLE,
+    place::TABLE,
 ];

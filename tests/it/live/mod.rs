@@ -12,6 +12,7 @@
 mod browser;
 mod docker;
 mod engines;
+mod fleet;
 mod host;
 mod services;
 
@@ -35,6 +36,7 @@ pub(crate) enum Server {
     Mariadb,
     Docker,
     NodeExporter,
+    Prometheus,
 }
 
 impl Server {
@@ -45,6 +47,7 @@ impl Server {
             Server::Mariadb => "mariadb",
             Server::Docker => "docker",
             Server::NodeExporter => "node_exporter",
+            Server::Prometheus => "prometheus",
         }
     }
 
@@ -70,6 +73,11 @@ impl Server {
                 "HOSTFIT_DOCKER_ALLOC_BYTES",
             ],
             Server::NodeExporter => &["HOSTFIT_NODE_EXPORTER_URL"],
+            Server::Prometheus => &[
+                "HOSTFIT_PROMETHEUS_URL",
+                "HOSTFIT_PROMETHEUS3_URL",
+                "HOSTFIT_FLEET_TARGETS",
+            ],
         }
     }
 
@@ -103,6 +111,12 @@ impl Server {
                     .err()
                     .map(|e| format!("cannot connect to '{sock}': {e}"))
             }
+            Server::Prometheus => ["HOSTFIT_PROMETHEUS_URL", "HOSTFIT_PROMETHEUS3_URL"]
+                .iter()
+                .find_map(|k| match url_port(env.get(k)) {
+                    Some(port) => tcp(&port),
+                    None => Some(format!("'{}' is not http://127.0.0.1:PORT", env.get(k))),
+                }),
             Server::NodeExporter => {
                 let url = env.get("HOSTFIT_NODE_EXPORTER_URL");
                 match url_port(url) {

@@ -84,6 +84,74 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "Examples:\n  hostfit plan examples/aliyun-2c2g/plan.yaml\n  hostfit plan plan.yaml --format html --lang zh -o report.html\n  hostfit plan --compose docker-compose.yml --snapshot snapshot.yaml --check",
     ),
     (
+        "help.hostfit.place.about",
+        "Place the services of a plan across a fleet (snapshots, Prometheus or kubectl output), explain what does not fit, and price new instances for the rest",
+    ),
+    (
+        "help.hostfit.place.plan",
+        "The plan: services with replicas, spread, on, not_on, requires (YAML)",
+    ),
+    (
+        "help.hostfit.place.hosts",
+        "Snapshot files, one per host; a pattern such as 'snapshots/*.json' is expanded by hostfit",
+    ),
+    (
+        "help.hostfit.place.prometheus",
+        "A Prometheus server whose node_exporter (and cAdvisor) metrics describe the hosts; credentials from HOSTFIT_PROMETHEUS_TOKEN, or HOSTFIT_PROMETHEUS_USER and HOSTFIT_PROMETHEUS_PASSWORD, never printed",
+    ),
+    (
+        "help.hostfit.place.window",
+        "With --prometheus: the window the peaks are taken over (a Prometheus duration); default 7d",
+    ),
+    (
+        "help.hostfit.place.timeout",
+        "With --prometheus: the most one query may take; default 10s",
+    ),
+    (
+        "help.hostfit.place.kubernetes",
+        "The output of 'kubectl get nodes,pods -A -o json' ('-' for standard input)",
+    ),
+    (
+        "help.hostfit.place.host_labels",
+        "Labels per host (YAML: host name -> {label: value}) for the services' requires",
+    ),
+    (
+        "help.hostfit.place.catalog",
+        "A built-in catalog (aliyun, aws) or a catalog file, to price new instances for what is not placed",
+    ),
+    (
+        "help.hostfit.place.tier",
+        "The tier to place each service at (its nearest lower one); default its lowest",
+    ),
+    (
+        "help.hostfit.place.time",
+        "Time for the local search, as a number of steps that take about that long here (the answer is the same on every run); default 1s",
+    ),
+    (
+        "help.hostfit.place.seed",
+        "Seed of the local search; default 1",
+    ),
+    (
+        "help.hostfit.place.count",
+        "Also: how many more copies of this service each host takes after the placement",
+    ),
+    (
+        "help.hostfit.place.format",
+        "The report's format: text, markdown, json or html; default text",
+    ),
+    (
+        "help.hostfit.place.lang",
+        "Language: en or zh; default from LC_ALL, LC_MESSAGES or LANG (zh_* gives Chinese), else English",
+    ),
+    (
+        "help.hostfit.place.output",
+        "Write the report to this file instead of standard output (written whole or not at all)",
+    ),
+    (
+        "help.hostfit.place.examples",
+        "Examples:\n  hostfit place examples/fleet/plan.yaml --hosts 'examples/fleet/hosts/*.yaml' --host-labels examples/fleet/labels.yaml --catalog aliyun\n  hostfit place plan.yaml --prometheus http://127.0.0.1:9090 --window 7d --format json\n  kubectl get nodes,pods -A -o json | hostfit place plan.yaml --kubernetes - --count web",
+    ),
+    (
         "help.hostfit.scan.about",
         "Measure this host (or a fixture tree) and its workloads, writing a snapshot",
     ),

@@ -32,6 +32,18 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("html.col.reserve", "Reserve"),
     ("html.col.available_after", "Available after"),
     ("html.col.room_after", "Room after"),
+    ("html.place.title", "What each host takes"),
+    (
+        "html.place.caption",
+        "Each bar is what the placement puts on one host, per resource, in the colour of the host's verdict after it. Up to the solid line (the room: available less the reserve, or the CPU limit less what is busy) it fits; up to the dashed line (all that is available) it is tight. Each resource has one scale for every host.",
+    ),
+    ("html.place.heading", "{host}: {verdict}"),
+    ("html.place.table", "Placed demand and room per host"),
+    ("html.col.host_resource", "Host · resource"),
+    (
+        "html.place.first",
+        "The chart shows the first {shown} of the {hosts} hosts that take services; the tables below list them all.",
+    ),
     ("html.demand.title", "Demand against room"),
     (
         "html.demand.caption",

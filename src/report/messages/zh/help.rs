@@ -77,6 +77,74 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "示例：\n  hostfit plan examples/aliyun-2c2g/plan.yaml\n  hostfit plan plan.yaml --format html --lang zh -o report.html\n  hostfit plan --compose docker-compose.yml --snapshot snapshot.yaml --check",
     ),
     (
+        "help.hostfit.place.about",
+        "把计划中的服务放到一组主机上（快照、Prometheus 或 kubectl 输出），说明放不下的原因，并为其余部分给出新实例的价格",
+    ),
+    (
+        "help.hostfit.place.plan",
+        "计划：带 replicas、spread、on、not_on、requires 的服务（YAML）",
+    ),
+    (
+        "help.hostfit.place.hosts",
+        "快照文件，每台主机一个；'snapshots/*.json' 这样的模式由 hostfit 展开",
+    ),
+    (
+        "help.hostfit.place.prometheus",
+        "一个 Prometheus 服务器，其 node_exporter（以及 cAdvisor）指标描述这些主机；凭据取自 HOSTFIT_PROMETHEUS_TOKEN，或 HOSTFIT_PROMETHEUS_USER 和 HOSTFIT_PROMETHEUS_PASSWORD，绝不打印",
+    ),
+    (
+        "help.hostfit.place.window",
+        "与 --prometheus 一起：取峰值的时间窗口（Prometheus 时长格式）；默认 7d",
+    ),
+    (
+        "help.hostfit.place.timeout",
+        "与 --prometheus 一起：单次查询的最长时间；默认 10s",
+    ),
+    (
+        "help.hostfit.place.kubernetes",
+        "'kubectl get nodes,pods -A -o json' 的输出（'-' 表示标准输入）",
+    ),
+    (
+        "help.hostfit.place.host_labels",
+        "每台主机的标签（YAML：主机名 -> {label: value}），供服务的 requires 使用",
+    ),
+    (
+        "help.hostfit.place.catalog",
+        "内置目录（aliyun、aws）或目录文件，用于为放不下的部分给新实例定价",
+    ),
+    (
+        "help.hostfit.place.tier",
+        "放置每个服务所用的档位（取不高于它的最近一档）；默认最低档",
+    ),
+    (
+        "help.hostfit.place.time",
+        "局部搜索的时间，换算成在本机大约耗时这么久的步数（每次运行结果相同）；默认 1s",
+    ),
+    (
+        "help.hostfit.place.seed",
+        "局部搜索的随机种子；默认 1",
+    ),
+    (
+        "help.hostfit.place.count",
+        "另外：放置之后每台主机还能再容纳这个服务的多少个副本",
+    ),
+    (
+        "help.hostfit.place.format",
+        "报告格式：text、markdown、json 或 html；默认 text",
+    ),
+    (
+        "help.hostfit.place.lang",
+        "语言：en 或 zh；默认取自 LC_ALL、LC_MESSAGES 或 LANG（zh_* 为中文），否则为英文",
+    ),
+    (
+        "help.hostfit.place.output",
+        "把报告写入此文件而不是标准输出（要么完整写入，要么不写）",
+    ),
+    (
+        "help.hostfit.place.examples",
+        "示例：\n  hostfit place examples/fleet/plan.yaml --hosts 'examples/fleet/hosts/*.yaml' --host-labels examples/fleet/labels.yaml --catalog aliyun\n  hostfit place plan.yaml --prometheus http://127.0.0.1:9090 --window 7d --format json\n  kubectl get nodes,pods -A -o json | hostfit place plan.yaml --kubernetes - --count web",
+    ),
+    (
         "help.hostfit.scan.about",
         "测量本机（或测试用的目录树）及其工作负载，写出快照",
     ),

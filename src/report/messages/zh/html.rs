@@ -31,6 +31,18 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("html.col.reserve", "保留"),
     ("html.col.available_after", "部署后可用"),
     ("html.col.room_after", "部署后余量"),
+    ("html.place.title", "每台主机承载的内容"),
+    (
+        "html.place.caption",
+        "每条横条是放置方案放到某台主机上的一种资源需求，颜色表示放置后该主机的判定。不超过实线（余量：可用减去保留，或 CPU 上限减去已用）即可容纳；不超过虚线（全部可用）为紧张。每种资源在所有主机中使用同一刻度。",
+    ),
+    ("html.place.heading", "{host}：{verdict}"),
+    ("html.place.table", "各主机放置的需求与余量"),
+    ("html.col.host_resource", "主机 · 资源"),
+    (
+        "html.place.first",
+        "图中只画出承载服务的 {hosts} 台主机中的前 {shown} 台；下面的表格列出全部主机。",
+    ),
     ("html.demand.title", "需求与余量"),
     (
         "html.demand.caption",
