@@ -4,6 +4,7 @@
 pub mod catalog;
 mod checks;
 pub mod date;
+pub mod history;
 pub mod planfile;
 pub mod problem;
 pub mod snapshot;
@@ -13,9 +14,10 @@ pub use catalog::{Arch, Billing, Catalog, InstanceType, Period};
 pub use planfile::{
     Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
 };
+pub use history::{Basis, History, Lows, Peaks, Point, Series, WorkloadHistory};
 pub use problem::{FieldPath, Problem, Segment};
 pub use snapshot::{
-    CpuState, Disk, Host, ListeningPort, MemoryState, Pressure, Protocol, ScanWarning, Snapshot,
-    SwapState, Workload, WorkloadKind,
+    CpuState, Disk, Host, ListeningPort, MemoryState, Pressure, Protocol, Sampled, SampledWorkload,
+    ScanWarning, Snapshot, SwapState, Workload, WorkloadKind,
 };
 pub use units::{Bytes, Cores, Ratio, SizeRange, UnitError};

@@ -1,7 +1,10 @@
 //! The planner: from a snapshot, a plan and an optional catalog to verdicts per scenario, what
 //! fits now, warnings and the options. Pure: no I/O, no clock, no environment, no probes.
 
+pub mod forecast;
+pub mod history;
 pub mod options;
+pub mod profile;
 pub mod reconcile;
 pub mod room;
 pub mod scenario;
@@ -35,6 +38,9 @@ pub struct Analysis {
     /// The one action advised, for the main scenario; `None` only for a plan without scenarios.
     pub recommendation: Option<Recommendation>,
     pub warnings: Vec<Warning>,
+    /// What a recorded history added (`hostfit plan --history`): the basis, the forecast and
+    /// the verdicts ahead; `None` for a plan on one snapshot.
+    pub history: Option<history::HistoryAnalysis>,
 }
 
 /// A service as the reports show it, in priority order.
@@ -136,6 +142,7 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
         options,
         recommendation,
         warnings,
+        history: None,
     }
 }
 

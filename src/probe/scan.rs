@@ -232,6 +232,7 @@ impl Pending<'_> {
             host,
             workloads,
             warnings,
+            sampled: None,
         };
         sanity::cap(&mut snapshot);
         Ok(snapshot)

@@ -304,6 +304,7 @@ mod tests {
                 ScanWarning::note("a probe's own sentence"),
                 ScanWarning::new("pss_unreadable", "in English").arg("count", 3),
             ],
+            sampled: None,
         }
     }
 
