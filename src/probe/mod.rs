@@ -1,5 +1,6 @@
 //! Reading a host: procfs, cgroup v1/v2/hybrid, the Docker/Podman API (`scan` and the files
-//! it uses). Every host reader takes
+//! it uses), sampling it again and again (`sampler`, `tree`), and the history store
+//! (`history`, an SQLite file the caller names). Every host reader takes
 //! a root directory (`/` or a fixture tree) and its sources from the caller; nothing here
 //! chooses real paths, and nothing here decides fit. Imports only `crate::model`.
 
@@ -12,6 +13,7 @@ mod discover;
 mod disks;
 mod docker;
 mod error;
+pub mod history;
 mod host;
 mod http;
 mod meminfo;
@@ -22,9 +24,11 @@ mod processes;
 mod resolve;
 mod root;
 mod sanity;
+mod sampler;
 mod scan;
 mod sockdiag;
 mod systemd;
+mod tree;
 pub mod warning;
 mod workloads;
 
@@ -34,4 +38,7 @@ pub use error::ProbeError;
 pub use host::ArchSource;
 pub use http::EngineLimits;
 pub use ports::SocketSource;
+pub use history::{Store, StoreError};
+pub use sampler::{Reading, Sampler, WorkloadReading};
 pub use scan::{Pending, ScanConfig, begin};
+pub use tree::{TreeReading, TreeSampler};

@@ -1,0 +1,505 @@
+//! The history store: one SQLite file per host (WAL mode, one transaction per sample), written
+//! by `hostfit record` and read by `hostfit history` and `hostfit plan --history`. Samples
+//! older than two days are rolled up into five-minute min/mean/max buckets; what is older than
+//! the retention is deleted. A file that is read-only, not hostfit's or written by a newer
+//! schema is refused before anything in it or beside it is touched. The caller chooses the
+//! file; nothing here decides fit.
+
+mod schema;
+
+pub use schema::{BUCKET_MS, RAW_KEPT_MS};
+
+use super::sampler::Reading;
+use crate::model::{Bytes, Cores, History, Point, Series, WorkloadHistory, WorkloadKind};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
+use std::collections::HashMap;
+use std::io::Read;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+/// Why the store cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("'{path}' is read-only")]
+    ReadOnly { path: PathBuf },
+    #[error("'{path}' is not a hostfit history database")]
+    NotHistory { path: PathBuf },
+    #[error("'{path}' was written by a newer hostfit (schema {found}, this one knows {known})")]
+    Newer {
+        path: PathBuf,
+        found: i32,
+        known: i32,
+    },
+    #[error("'{path}': the disk is full")]
+    Full { path: PathBuf },
+    #[error("'{path}' does not exist")]
+    Missing { path: PathBuf },
+    #[error("'{path}': {error}")]
+    Sqlite { path: PathBuf, error: String },
+}
+
+impl StoreError {
+    fn of(path: &Path, e: rusqlite::Error) -> StoreError {
+        let path = path.to_path_buf();
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::Full { path },
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+            Some(ErrorCode::NotADatabase) => StoreError::NotHistory { path },
+            _ => StoreError::Sqlite {
+                path,
+                error: e.to_string(),
+            },
+        }
+    }
+
+    /// The stable code of this error, for the message tables.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::ReadOnly { .. } => "read_only",
+            StoreError::NotHistory { .. } => "not_history",
+            StoreError::Newer { .. } => "newer",
+            StoreError::Full { .. } => "full",
+            StoreError::Missing { .. } => "missing",
+            StoreError::Sqlite { .. } => "sqlite",
+        }
+    }
+}
+
+/// An open history database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Workload ids by (name, kind).
+    ids: HashMap<(String, &'static str), i64>,
+}
+
+/// The header of an SQLite file: its `user_version` and `application_id`.
+fn header(path: &Path) -> std::io::Result<Option<(i32, i32)>> {
+    let mut file = std::fs::File::open(path)?;
+    let mut head = [0u8; 100];
+    let mut read = 0;
+    while read < head.len() {
+        match file.read(&mut head[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    if read == 0 {
+        return Ok(None);
+    }
+    if read < 100 || &head[..16] != b"SQLite format 3\0" {
+        return Ok(Some((-1, -1)));
+    }
+    let int = |at: usize| i32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    Ok(Some((int(60), int(68))))
+}
+
+/// Refuses a file that is not a history this hostfit can read, from its header alone.
+fn check_header(path: &Path) -> Result<bool, StoreError> {
+    let sqlite = |e: std::io::Error| StoreError::Sqlite {
+        path: path.to_path_buf(),
+        error: e.to_string(),
+    };
+    match header(path).map_err(sqlite)? {
+        None => Ok(false),
+        Some((version, app)) => {
+            if version < 0 || (app != schema::APPLICATION_ID && version != 0) {
+                return Err(StoreError::NotHistory {
+                    path: path.to_path_buf(),
+                });
+            }
+            if version > schema::VERSION {
+                return Err(StoreError::Newer {
+                    path: path.to_path_buf(),
+                    found: version,
+                    known: schema::VERSION,
+                });
+            }
+            Ok(version == schema::VERSION && app == schema::APPLICATION_ID)
+        }
+    }
+}
+
+/// Runs each statement of `sql`, binding those of `values` it names.
+fn run_all(conn: &Connection, sql: &str, values: &[(&str, i64)]) -> rusqlite::Result<()> {
+    for text in sql.split(";\n").map(str::trim).filter(|s| !s.is_empty()) {
+        let mut stmt = conn.prepare(text)?;
+        for (name, value) in values {
+            if let Some(i) = stmt.parameter_index(name)? {
+                stmt.raw_bind_parameter(i, value)?;
+            }
+        }
+        stmt.raw_execute()?;
+    }
+    Ok(())
+}
+
+fn kind_word(kind: WorkloadKind) -> &'static str {
+    super::workloads::kind_word(kind)
+}
+
+fn kind_of(word: &str) -> WorkloadKind {
+    match word {
+        "container" => WorkloadKind::Container,
+        "service" => WorkloadKind::Service,
+        "process" => WorkloadKind::Process,
+        "cgroup" => WorkloadKind::Cgroup,
+        _ => WorkloadKind::Other,
+    }
+}
+
+impl Store {
+    /// Opens `path` for recording, creating it when it does not exist. A read-only file (no
+    /// write bit, or not writable by this user), a file that is not a hostfit history and one
+    /// of a newer schema are refused before SQLite opens them.
+    pub fn open_for_recording(path: &Path, host: &str) -> Result<Store, StoreError> {
+        let exists = path.exists();
+        let current = if exists {
+            let meta = std::fs::metadata(path).map_err(|e| StoreError::Sqlite {
+                path: path.to_path_buf(),
+                error: e.to_string(),
+            })?;
+            let writable = meta.permissions().mode() & 0o222 != 0
+                && std::fs::OpenOptions::new().append(true).open(path).is_ok();
+            if !writable {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                });
+            }
+            check_header(path)?
+        } else {
+            false
+        };
+        let err = |e| StoreError::of(path, e);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(err)?;
+        // WAL: a sample is one append, and a reader never blocks the recorder. NORMAL: a
+        // commit survives the process being killed; only a power cut may lose the last ones.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(err)?;
+        if !current {
+            let version: i32 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(err)?;
+            if version > schema::VERSION {
+                return Err(StoreError::Newer {
+                    path: path.to_path_buf(),
+                    found: version,
+                    known: schema::VERSION,
+                });
+            }
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+                .map_err(err)?;
+            if tables > 0 && version == 0 {
+                return Err(StoreError::NotHistory {
+                    path: path.to_path_buf(),
+                });
+            }
+            if version == 0 {
+                let tx = conn.unchecked_transaction().map_err(err)?;
+                tx.execute_batch(schema::CREATE).map_err(err)?;
+                tx.pragma_update(None, "application_id", schema::APPLICATION_ID)
+                    .map_err(err)?;
+                tx.pragma_update(None, "user_version", schema::VERSION)
+                    .map_err(err)?;
+                tx.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('host', ?1)",
+                    params![host],
+                )
+                .map_err(err)?;
+                tx.commit().map_err(err)?;
+                // The header of the main file now says what this file is.
+                conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")
+                    .map_err(err)?;
+            }
+        }
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            ids: HashMap::new(),
+        };
+        store.load_ids()?;
+        Ok(store)
+    }
+
+    /// Opens `path` to read, never writing to it.
+    pub fn open_to_read(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        if !check_header(path)? {
+            return Err(StoreError::NotHistory {
+                path: path.to_path_buf(),
+            });
+        }
+        let err = |e| StoreError::of(path, e);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(err)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            ids: HashMap::new(),
+        };
+        store.load_ids()?;
+        Ok(store)
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::of(&self.path, e)
+    }
+
+    fn load_ids(&mut self) -> Result<(), StoreError> {
+        let mut ids = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, name, kind FROM workload")
+                .map_err(|e| self.err(e))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                })
+                .map_err(|e| self.err(e))?;
+            for row in rows {
+                let (id, name, kind) = row.map_err(|e| self.err(e))?;
+                ids.insert((name, kind_word(kind_of(&kind))), id);
+            }
+        }
+        self.ids = ids;
+        Ok(())
+    }
+
+    /// The host the file records.
+    pub fn host(&self) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = 'host'", [], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Appends one sample taken at `t_ms`, all of it or nothing.
+    pub fn append(&mut self, t_ms: i64, r: &Reading) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| StoreError::of(&self.path, e))?;
+        let err = |e| StoreError::of(&self.path, e);
+        tx.execute(
+            "INSERT OR REPLACE INTO host_sample (t, memory_total, memory_available, cpu_cores, cpu_used)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                t_ms,
+                r.memory_total.0 as i64,
+                r.available.0 as i64,
+                r.cpu_cores.0,
+                r.cpu_used.map(|c| c.0)
+            ],
+        )
+        .map_err(err)?;
+        let mut new_ids = Vec::new();
+        for w in &r.workloads {
+            let key = (w.name.clone(), kind_word(w.kind));
+            let id = match self.ids.get(&key) {
+                Some(id) => *id,
+                None => {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO workload (name, kind) VALUES (?1, ?2)",
+                        params![w.name, key.1],
+                    )
+                    .map_err(err)?;
+                    let id: i64 = tx
+                        .query_row(
+                            "SELECT id FROM workload WHERE name = ?1 AND kind = ?2",
+                            params![w.name, key.1],
+                            |row| row.get(0),
+                        )
+                        .map_err(err)?;
+                    new_ids.push((key, id));
+                    id
+                }
+            };
+            tx.execute(
+                "INSERT OR REPLACE INTO workload_sample (workload, t, memory, cpu) VALUES (?1, ?2, ?3, ?4)",
+                params![id, t_ms, w.memory.0 as i64, w.cpu.map(|c| c.0)],
+            )
+            .map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        self.ids.extend(new_ids);
+        Ok(())
+    }
+
+    /// Rolls the samples before `now_ms − 2 days` up into five-minute buckets and deletes
+    /// everything before `now_ms − retain_ms`, in one transaction.
+    pub fn maintain(&mut self, now_ms: i64, retain_ms: i64) -> Result<(), StoreError> {
+        let cut = (now_ms - RAW_KEPT_MS).div_euclid(BUCKET_MS) * BUCKET_MS;
+        let keep = now_ms - retain_ms;
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        let values = [(":cut", cut), (":bucket", BUCKET_MS), (":keep", keep)];
+        run_all(&tx, schema::ROLL_UP, &values).map_err(|e| self.err(e))?;
+        run_all(&tx, schema::RETAIN, &values).map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        self.load_ids()
+    }
+
+    /// The history from `since_ms` on (rolled-up buckets and raw samples).
+    pub fn read(&self, since_ms: i64) -> Result<History, StoreError> {
+        let err = |e| StoreError::of(&self.path, e);
+        let mut history = History {
+            host: self.host()?.unwrap_or_default(),
+            ..History::default()
+        };
+        let half = (BUCKET_MS / 2) as f64 / 1000.0;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT t, n, memory_total, cpu_cores, memory_available_min, memory_available_mean,
+                        memory_available_max, cpu_used_min, cpu_used_mean, cpu_used_max, 1
+                 FROM host_rollup WHERE t + ?2 > ?1
+                 UNION ALL
+                 SELECT t, 1, memory_total, cpu_cores, memory_available, memory_available,
+                        memory_available, cpu_used, cpu_used, cpu_used, 0
+                 FROM host_sample WHERE t >= ?1
+                 ORDER BY t",
+            )
+            .map_err(err)?;
+        let rows = stmt
+            .query_map(params![since_ms, BUCKET_MS], |r| {
+                let bucket: i64 = r.get(10)?;
+                let t = r.get::<_, i64>(0)? as f64 / 1000.0 + if bucket == 1 { half } else { 0.0 };
+                let n: u32 = r.get(1)?;
+                let total: i64 = r.get(2)?;
+                let cores: f64 = r.get(3)?;
+                let available = Point {
+                    t,
+                    min: r.get::<_, i64>(4)? as f64,
+                    mean: r.get(5)?,
+                    max: r.get::<_, i64>(6)? as f64,
+                    n,
+                };
+                let cpu: Option<(f64, f64, f64)> = match (r.get(7)?, r.get(8)?, r.get(9)?) {
+                    (Some(a), Some(b), Some(c)) => Some((a, b, c)),
+                    _ => None,
+                };
+                Ok((total, cores, available, cpu))
+            })
+            .map_err(err)?;
+        let mut times: Vec<f64> = Vec::new();
+        for row in rows {
+            let (total, cores, available, cpu) = row.map_err(err)?;
+            history.memory_total = Bytes(total.max(0) as u64);
+            history.cpu_cores = Cores(cores);
+            times.push(available.t);
+            if let Some((min, mean, max)) = cpu {
+                history.cpu_used.points.push(Point {
+                    min,
+                    mean,
+                    max,
+                    ..available
+                });
+            }
+            history.available.points.push(available);
+        }
+        if times.len() >= 2 {
+            let mut gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
+            gaps.sort_by(f64::total_cmp);
+            history.every_seconds = gaps[gaps.len() / 2];
+        }
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT w.name, w.kind, x.t, x.n, x.memory_min, x.memory_mean, x.memory_max,
+                        x.cpu_min, x.cpu_mean, x.cpu_max, x.bucket
+                 FROM (SELECT workload, t, n, memory_min, memory_mean, memory_max, cpu_min,
+                              cpu_mean, cpu_max, 1 AS bucket
+                       FROM workload_rollup WHERE t + ?2 > ?1
+                       UNION ALL
+                       SELECT workload, t, 1, memory, memory, memory, cpu, cpu, cpu, 0
+                       FROM workload_sample WHERE t >= ?1) AS x
+                 JOIN workload AS w ON w.id = x.workload
+                 ORDER BY w.id, x.t",
+            )
+            .map_err(err)?;
+        let rows = stmt
+            .query_map(params![since_ms, BUCKET_MS], |r| {
+                let bucket: i64 = r.get(10)?;
+                let t = r.get::<_, i64>(2)? as f64 / 1000.0 + if bucket == 1 { half } else { 0.0 };
+                let n: u32 = r.get(3)?;
+                let memory = Point {
+                    t,
+                    min: r.get::<_, i64>(4)? as f64,
+                    mean: r.get(5)?,
+                    max: r.get::<_, i64>(6)? as f64,
+                    n,
+                };
+                let cpu: Option<Point> = match (r.get(7)?, r.get(8)?, r.get(9)?) {
+                    (Some(min), Some(mean), Some(max)) => Some(Point {
+                        t,
+                        min,
+                        mean,
+                        max,
+                        n,
+                    }),
+                    _ => None,
+                };
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, memory, cpu))
+            })
+            .map_err(err)?;
+        for row in rows {
+            let (name, kind, memory, cpu) = row.map_err(err)?;
+            let kind = kind_of(&kind);
+            let last = history.workloads.last_mut();
+            let w = match last {
+                Some(w) if w.name == name && w.kind == kind => w,
+                _ => {
+                    history.workloads.push(WorkloadHistory {
+                        name,
+                        kind,
+                        memory: Series::default(),
+                        cpu: Series::default(),
+                    });
+                    let Some(w) = history.workloads.last_mut() else {
+                        continue;
+                    };
+                    w
+                }
+            };
+            w.memory.points.push(memory);
+            w.cpu.points.extend(cpu);
+        }
+        Ok(history)
+    }
+
+    /// The time of the last sample, in milliseconds since the epoch.
+    pub fn last_sample_ms(&self) -> Result<Option<i64>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT max(t) FROM (SELECT max(t) AS t FROM host_sample
+                                     UNION ALL SELECT max(t) FROM host_rollup)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests;
