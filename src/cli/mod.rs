@@ -6,13 +6,18 @@ pub mod args;
 pub mod catalog;
 pub mod clock;
 pub mod error;
+pub mod history;
 pub mod input;
 pub mod output;
 pub mod parse_error;
 pub mod plan_cmd;
 pub mod problems;
+pub mod profile;
 pub mod read;
+pub mod record;
+pub mod sampling;
 pub mod scan;
+pub mod span;
 pub mod spans;
 
 use crate::report::Lang;
@@ -51,12 +56,18 @@ pub fn run() -> Result<u8, Worded> {
         Command::Plan(args) => args.out.lang,
         Command::Scan(args) => args.lang,
         Command::Catalog(args) => args.lang,
+        Command::Record(args) => args.lang,
+        Command::History(args) => args.lang,
+        Command::Profile(args) => args.lang,
     };
     let lang = resolve_lang(flag, &env);
     let result = match cli.command {
         Command::Plan(args) => plan_cmd::run(&plan_cmd::PlanConfig::from_args(&args, lang)),
         Command::Scan(args) => scan::run(&args, lang).map(|()| 0),
         Command::Catalog(args) => catalog::run(&args, lang).map(|()| 0),
+        Command::Record(args) => record::run(&args, lang).map(|()| 0),
+        Command::History(args) => history::run(&args, lang).map(|()| 0),
+        Command::Profile(args) => profile::run(&args, lang).map(|()| 0),
     };
     match result {
         Ok(status) => Ok(status),

@@ -30,6 +30,14 @@ pub struct ScanArgs {
     /// Write to this file instead of standard output (written whole or not at all)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Sample over this long instead of once ('10m', '1h'): the snapshot then carries now,
+    /// p50, p95, p99 and max of each figure (and the minimum of available memory). Ctrl-C
+    /// ends the window early and still writes what was sampled
+    #[arg(long = "for", value_name = "DURATION", value_parser = super::span::parse_positive_span)]
+    pub window: Option<Duration>,
+    /// With --for: one sample this often, each measuring CPU over its own interval
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = super::span::parse_every, requires = "window")]
+    pub every: Duration,
     #[command(flatten)]
     pub sources: SourceArgs,
     /// Language of the text table; default from LC_ALL, LC_MESSAGES or LANG (zh_* gives
@@ -105,7 +113,15 @@ pub fn run(args: &ScanArgs, lang: Lang) -> Result<(), CliError> {
         return Err(CliError::RootNotDir { root });
     }
     let output = Output::open(args.output.as_deref(), &inputs)?;
-    let snapshot = scan_snapshot(&args.sources, args.interval)?;
+    let snapshot = match args.window {
+        Some(window) => super::sampling::sampled_scan(
+            &args.sources,
+            window,
+            args.every,
+            &crate::report::messages::Msg::new(lang),
+        )?,
+        None => scan_snapshot(&args.sources, args.interval)?,
+    };
     let bytes = render(&snapshot, args.format, lang)?;
     output.write(&bytes)
 }
@@ -130,7 +146,7 @@ pub fn scan_snapshot(sources: &SourceArgs, interval: Duration) -> Result<Snapsho
 /// The probe's sources: system calls (statvfs, netlink, uname) for the root `/` of this
 /// machine only; a tree's own files and the recordings the flags name otherwise. Returns the
 /// notes about choices the user should hear of (an ignored `DOCKER_HOST`).
-fn config_for(
+pub(super) fn config_for(
     sources: &SourceArgs,
     taken_at: String,
 ) -> Result<(ScanConfig, Vec<ScanWarning>), CliError> {

@@ -3,7 +3,7 @@
 //! host's available memory, where less is), and a recorded history of a host and its
 //! workloads. Pure types and arithmetic: percentiles by the nearest-rank rule, no I/O.
 
-use super::snapshot::WorkloadKind;
+use super::snapshot::{Sampled, SampledWorkload, Snapshot, WorkloadKind};
 use super::units::{Bytes, Cores};
 use serde::{Deserialize, Serialize};
 
@@ -271,6 +271,56 @@ impl History {
     pub fn span(&self) -> Option<(f64, f64)> {
         Some((self.available.points.first()?.t, self.available.points.last()?.t))
     }
+}
+
+/// What a run of snapshots taken `every_seconds` apart saw, over `window_seconds`: the
+/// host's available memory and CPU, and each workload by name (in the order first seen).
+/// `None` for no snapshot.
+pub fn sampled(
+    snapshots: &[Snapshot],
+    every_seconds: f64,
+    window_seconds: f64,
+    interrupted: bool,
+) -> Option<Sampled> {
+    let available: Vec<f64> = snapshots
+        .iter()
+        .map(|s| s.host.memory.available.0 as f64)
+        .collect();
+    let cpu: Vec<f64> = snapshots.iter().map(|s| s.host.cpu.used.0).collect();
+    let mut names: Vec<String> = Vec::new();
+    for s in snapshots {
+        for w in &s.workloads {
+            if !names.contains(&w.name) {
+                names.push(w.name.clone());
+            }
+        }
+    }
+    let workloads = names
+        .into_iter()
+        .filter_map(|name| {
+            let seen: Vec<_> = snapshots
+                .iter()
+                .filter_map(|s| s.workloads.iter().find(|w| w.name == name))
+                .collect();
+            let memory: Vec<f64> = seen.iter().map(|w| w.memory.0 as f64).collect();
+            let cpu: Vec<f64> = seen.iter().map(|w| w.cpu.0).collect();
+            Some(SampledWorkload {
+                samples: seen.len() as u32,
+                memory: Peaks::of(&memory)?.map(bytes_of),
+                cpu: Peaks::of(&cpu)?.map(cores_of),
+                name,
+            })
+        })
+        .collect();
+    Some(Sampled {
+        samples: snapshots.len() as u32,
+        every_seconds,
+        window_seconds,
+        interrupted,
+        available: Lows::of(&available)?.map(bytes_of),
+        cpu_used: Peaks::of(&cpu)?.map(cores_of),
+        workloads,
+    })
 }
 
 #[cfg(test)]

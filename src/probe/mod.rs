@@ -41,4 +41,4 @@ pub use ports::SocketSource;
 pub use history::{Store, StoreError};
 pub use sampler::{Reading, Sampler, WorkloadReading};
 pub use scan::{Pending, ScanConfig, begin};
-pub use tree::{TreeReading, TreeSampler};
+pub use tree::{TreeReading, TreeSampler, disk_usage};

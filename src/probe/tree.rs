@@ -71,6 +71,16 @@ impl TreeSampler {
         })
     }
 
+    /// The command name of the process followed.
+    pub fn name(&self) -> Option<String> {
+        let stat = self
+            .root
+            .root()
+            .read(format!("proc/{}/stat", self.pid))
+            .ok()?;
+        processes::parse_stat(&stat).ok().map(|s| s.comm)
+    }
+
     /// Takes one sample; `Ok(None)` once the process itself is gone.
     pub fn sample(&mut self) -> Result<Option<TreeReading>, ProbeError> {
         let root: Root<'_> = self.root.root();
@@ -121,6 +131,35 @@ impl TreeSampler {
             processes: count,
         }))
     }
+}
+
+/// The space the files under `dir` take on disk (allocated blocks), following no link and
+/// not leaving its file system; what cannot be read is left out.
+pub fn disk_usage(dir: &Path) -> Result<Bytes, ProbeError> {
+    use std::os::unix::fs::MetadataExt;
+    let top = std::fs::symlink_metadata(dir).map_err(|source| ProbeError::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let device = top.dev();
+    let mut total = top.blocks().saturating_mul(512);
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Ok(meta) = e.metadata() else { continue };
+            if meta.dev() != device {
+                continue;
+            }
+            total = total.saturating_add(meta.blocks().saturating_mul(512));
+            if meta.is_dir() {
+                stack.push(e.path());
+            }
+        }
+    }
+    Ok(Bytes(total))
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 
 pub mod catalog;
 pub mod document;
+pub mod history;
 pub mod json;
 pub mod markdown;
 pub mod messages;
+pub mod profile;
 pub mod scan;
 pub mod text;
 

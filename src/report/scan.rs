@@ -89,6 +89,9 @@ pub fn write_text(snapshot: &Snapshot, lang: Lang, out: &mut dyn Write) -> io::R
     }
     writeln!(out)?;
     writeln!(out, "{}", memory_line(snapshot, &msg))?;
+    if let Some(sampled) = &snapshot.sampled {
+        super::history::write_sampled(sampled, &msg, out)?;
+    }
 
     if !snapshot.warnings.is_empty() {
         section(out, &msg.t("sec.warnings"))?;

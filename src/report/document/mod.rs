@@ -2,6 +2,7 @@
 //! language; the text and Markdown formats only render it. Decides nothing about fit.
 
 mod conclusion;
+mod history;
 mod rollout;
 mod services;
 mod state;
@@ -98,6 +99,7 @@ pub fn build(input: &ReportInput<'_>) -> Vec<Block> {
     state::current(&mut doc, &msg, input);
     services::services(&mut doc, &msg, input);
     services::scenarios(&mut doc, &msg, input);
+    history::history(&mut doc, &msg, input);
     services::fits_now(&mut doc, &msg, input);
     upgrade::upgrade(&mut doc, &msg, input);
     rollout::lightweight(&mut doc, &msg, input);

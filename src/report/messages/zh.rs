@@ -3,6 +3,7 @@
 
 mod catalog;
 mod cli;
+mod history;
 mod options;
 mod parse;
 mod problems;
@@ -18,4 +19,5 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     problems::TABLE,
     parse::TABLE,
     cli::TABLE,
+    history::TABLE,
 ];

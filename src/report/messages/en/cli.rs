@@ -96,4 +96,27 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.flag.bad_date",
         "'{flag} {value}' is not a date: expected YYYY-MM-DD, such as '2026-01-31'",
     ),
+    (
+        "cli.store.read_only",
+        "cannot record to '{path}': the file is read-only; nothing was changed",
+    ),
+    (
+        "cli.store.not_history",
+        "'{path}' is not a hostfit history database; nothing was changed",
+    ),
+    (
+        "cli.store.newer",
+        "'{path}' was written by a newer hostfit (schema {found}; this one knows up to {known}); nothing was changed",
+    ),
+    (
+        "cli.store.full",
+        "cannot record to '{path}': the disk is full; the samples written so far are kept",
+    ),
+    ("cli.store.missing", "there is no history database '{path}'"),
+    ("cli.store.sqlite", "cannot use the history database '{path}': {error}"),
+    (
+        "cli.history.no_samples",
+        "'{path}' has no sample in the last {since}",
+    ),
+    ("cli.profile.target", "cannot profile {what}: {error}"),
 ];

@@ -84,4 +84,27 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.flag.bad_date",
         "'{flag} {value}' 不是日期：需要 YYYY-MM-DD 格式，例如 '2026-01-31'",
     ),
+    (
+        "cli.store.read_only",
+        "无法记录到 '{path}'：文件只读；未做任何改动",
+    ),
+    (
+        "cli.store.not_history",
+        "'{path}' 不是 hostfit 的历史数据库；未做任何改动",
+    ),
+    (
+        "cli.store.newer",
+        "'{path}' 由更新版本的 hostfit 写入（模式版本 {found}；本版本最多支持 {known}）；未做任何改动",
+    ),
+    (
+        "cli.store.full",
+        "无法记录到 '{path}'：磁盘已满；已写入的样本保留不变",
+    ),
+    ("cli.store.missing", "历史数据库 '{path}' 不存在"),
+    ("cli.store.sqlite", "无法使用历史数据库 '{path}'：{error}"),
+    (
+        "cli.history.no_samples",
+        "'{path}' 在最近 {since} 内没有样本",
+    ),
+    ("cli.profile.target", "无法分析 {what}：{error}"),
 ];

@@ -1,0 +1,300 @@
+//! Figures over time as people and tools read them: `hostfit history` as text or JSON, the
+//! window of a sampled scan (`hostfit scan --for`), and the forecast sentence the plan report
+//! shares. Writes only to the writer it is given and decides nothing about fit.
+
+use super::messages::{Lang, Msg};
+use super::signed_bytes;
+use crate::model::history::{bytes_of, cores_of};
+use crate::model::{Bytes, History, Lows, Peaks, Sampled, date};
+use crate::plan::forecast::{Forecast, HostTrend, Reach};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use serde_json::{Value, json};
+use std::io::{self, Write};
+
+/// The version of the JSON layout of `hostfit history`.
+pub const SCHEMA: &str = "hostfit.history/1";
+
+/// What `hostfit history` shows: the history read, its forecast, and how it was asked for.
+pub struct HistoryView<'a> {
+    /// The database, as the user named it.
+    pub database: &'a str,
+    /// The window asked for, as the user wrote it (`7d`).
+    pub since: &'a str,
+    pub history: &'a History,
+    pub forecast: &'a Forecast,
+}
+
+fn table(msg: &Msg, header_keys: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Disabled);
+    t.force_no_tty();
+    t.set_header(header_keys.iter().map(|k| msg.t(k)).collect::<Vec<_>>());
+    t
+}
+
+fn align_right(t: &mut Table, from: usize) {
+    for i in from..t.column_count() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+const SPREAD_COLUMNS: [&str; 6] = [
+    "history.col.figure",
+    "history.col.now",
+    "history.col.p50",
+    "history.col.p95",
+    "history.col.p99",
+    "history.col.worst",
+];
+
+fn peaks_row<T: ToString + Copy>(label: String, p: &Peaks<T>) -> Vec<String> {
+    vec![
+        label,
+        p.now.to_string(),
+        p.p50.to_string(),
+        p.p95.to_string(),
+        p.p99.to_string(),
+        p.max.to_string(),
+    ]
+}
+
+fn lows_row(label: String, l: &Lows<Bytes>) -> Vec<String> {
+    vec![
+        label,
+        l.now.to_string(),
+        l.p50.to_string(),
+        l.p5.to_string(),
+        l.p1.to_string(),
+        l.min.to_string(),
+    ]
+}
+
+/// A growth per day as `+12.3 MiB` or `-1.0 GiB`.
+pub fn growth(per_day: f64) -> String {
+    let text = signed_bytes(per_day.round() as i64);
+    if per_day >= 0.5 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// Seconds since the epoch as a calendar date.
+fn day_of(t: f64) -> String {
+    date::ymd_of_unix(t.floor() as i64)
+}
+
+/// The forecast of the host in one sentence: the growth of memory in use and when available
+/// memory reaches the reserve at that rate.
+pub fn forecast_sentence(msg: &Msg, host: &HostTrend) -> String {
+    let args = |extra: Vec<(&'static str, String)>| {
+        let mut a = vec![
+            ("growth", growth(host.used_growth_per_day)),
+            ("reserve", host.reserve.to_string()),
+        ];
+        a.extend(extra);
+        a
+    };
+    match host.reserve_reached {
+        Reach::Already => msg.f("history.forecast.already", &args(vec![])),
+        Reach::NotWithinYear => msg.f("history.forecast.not_within_year", &args(vec![])),
+        Reach::At { t, in_seconds } => msg.f(
+            "history.forecast.at",
+            &args(vec![
+                ("date", day_of(t)),
+                ("days", format!("{:.0}", (in_seconds / 86_400.0).ceil())),
+            ]),
+        ),
+    }
+}
+
+/// `hostfit history` as text.
+pub fn write_text(view: &HistoryView<'_>, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let msg = Msg::new(lang);
+    let h = view.history;
+    let (from, to) = h.span().unwrap_or((0.0, 0.0));
+    writeln!(
+        out,
+        "{}",
+        msg.f(
+            "history.title",
+            &[
+                ("host", h.host.clone()),
+                ("database", view.database.to_string()),
+                ("samples", h.available.samples().to_string()),
+                ("since", view.since.to_string()),
+                ("from", date::rfc3339_of_unix(from.floor() as i64)),
+                ("to", date::rfc3339_of_unix(to.floor() as i64)),
+                ("every", format!("{:.0}", h.every_seconds.max(0.0))),
+            ],
+        )
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", msg.t("history.sec.host"))?;
+    let mut t = table(&msg, &SPREAD_COLUMNS);
+    if let Some(l) = h.available.lows() {
+        t.add_row(lows_row(msg.t("history.fig.available"), &l.map(bytes_of)));
+    }
+    if let Some(p) = h.cpu_used.peaks() {
+        t.add_row(peaks_row(msg.t("history.fig.cpu_used"), &p.map(cores_of)));
+    }
+    align_right(&mut t, 1);
+    writeln!(out, "{t}")?;
+    writeln!(out, "{}", msg.t("history.note.available"))?;
+    writeln!(out)?;
+    writeln!(out, "{}", msg.t("history.sec.forecast"))?;
+    match &view.forecast.host {
+        Some(host) => writeln!(out, "  {}", forecast_sentence(&msg, host))?,
+        None => writeln!(out, "  {}", msg.t("history.forecast.too_few"))?,
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", msg.t("history.sec.workloads"))?;
+    if h.workloads.is_empty() {
+        writeln!(out, "  {}", msg.t("none"))?;
+        return Ok(());
+    }
+    let mut t = table(
+        &msg,
+        &[
+            "history.col.workload",
+            "history.col.kind",
+            "history.col.samples",
+            "history.col.memory_now",
+            "history.col.memory_p95",
+            "history.col.memory_max",
+            "history.col.cpu_p95",
+            "history.col.cpu_max",
+            "history.col.growth",
+        ],
+    );
+    for w in &h.workloads {
+        let m = w.memory.peaks().map(|p| p.map(bytes_of));
+        let c = w.cpu.peaks().map(|p| p.map(cores_of));
+        let g = view
+            .forecast
+            .workloads
+            .iter()
+            .find(|t| t.name == w.name)
+            .map_or_else(|| "-".to_string(), |t| growth(t.growth_per_day));
+        let dash = || "-".to_string();
+        t.add_row(vec![
+            w.name.clone(),
+            msg.kind(w.kind),
+            w.memory.samples().to_string(),
+            m.map_or_else(dash, |p| p.now.to_string()),
+            m.map_or_else(dash, |p| p.p95.to_string()),
+            m.map_or_else(dash, |p| p.max.to_string()),
+            c.map_or_else(dash, |p| p.p95.to_string()),
+            c.map_or_else(dash, |p| p.max.to_string()),
+            g,
+        ]);
+    }
+    align_right(&mut t, 2);
+    writeln!(out, "{t}")
+}
+
+fn peaks_json<T: serde::Serialize>(p: &Peaks<T>) -> Value {
+    json!({"now": p.now, "p50": p.p50, "p95": p.p95, "p99": p.p99, "max": p.max})
+}
+
+fn reach_json(r: &Reach) -> Value {
+    match r {
+        Reach::Already => json!({"kind": "already"}),
+        Reach::NotWithinYear => json!({"kind": "not_within_a_year"}),
+        Reach::At { t, in_seconds } => json!({
+            "kind": "at",
+            "date": day_of(*t),
+            "in_days": (in_seconds / 86_400.0 * 10.0).round() / 10.0,
+        }),
+    }
+}
+
+/// The host's forecast as JSON.
+pub fn forecast_json(f: &Forecast) -> Value {
+    json!({
+        "window_seconds": f.window_seconds,
+        "host": f.host.as_ref().map(|h| json!({
+            "used_growth_bytes_per_day": h.used_growth_per_day.round(),
+            "available_fitted_bytes": h.available.at_end.round(),
+            "reserve_bytes": h.reserve,
+            "reserve_reached": reach_json(&h.reserve_reached),
+        })),
+        "workloads": f.workloads.iter().map(|w| json!({
+            "name": w.name,
+            "growth_bytes_per_day": w.growth_per_day.round(),
+            "samples": w.samples,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `hostfit history` as JSON: stable keys with their units, documented in docs/history.md.
+pub fn json(view: &HistoryView<'_>) -> Value {
+    let h = view.history;
+    let (from, to) = h.span().unwrap_or((0.0, 0.0));
+    json!({
+        "schema": SCHEMA,
+        "database": view.database,
+        "host": h.host,
+        "since": view.since,
+        "from": date::rfc3339_of_unix(from.floor() as i64),
+        "to": date::rfc3339_of_unix(to.floor() as i64),
+        "samples": h.available.samples(),
+        "every_seconds": h.every_seconds,
+        "memory_total_bytes": h.memory_total,
+        "cpu_cores": h.cpu_cores,
+        "available_bytes": h.available.lows().map(|l| {
+            let l = l.map(bytes_of);
+            json!({"now": l.now, "p50": l.p50, "p5": l.p5, "p1": l.p1, "min": l.min})
+        }),
+        "cpu_used_cores": h.cpu_used.peaks().map(|p| peaks_json(&p.map(cores_of))),
+        "forecast": forecast_json(view.forecast),
+        "workloads": h.workloads.iter().map(|w| json!({
+            "name": w.name,
+            "kind": w.kind,
+            "samples": w.memory.samples(),
+            "memory_bytes": w.memory.peaks().map(|p| peaks_json(&p.map(bytes_of))),
+            "cpu_cores": w.cpu.peaks().map(|p| peaks_json(&p.map(cores_of))),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The window of a sampled scan, for the text view of a snapshot.
+pub fn write_sampled(s: &Sampled, msg: &Msg, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    let key = if s.interrupted {
+        "history.sampled.title_interrupted"
+    } else {
+        "history.sampled.title"
+    };
+    writeln!(
+        out,
+        "{}",
+        msg.f(
+            key,
+            &[
+                ("samples", s.samples.to_string()),
+                ("window", format!("{:.0}", s.window_seconds)),
+                ("every", format!("{}", s.every_seconds)),
+            ],
+        )
+    )?;
+    let mut t = table(msg, &SPREAD_COLUMNS);
+    t.add_row(lows_row(msg.t("history.fig.available"), &s.available));
+    t.add_row(peaks_row(msg.t("history.fig.cpu_used"), &s.cpu_used));
+    for w in &s.workloads {
+        t.add_row(peaks_row(
+            msg.f("history.fig.workload_memory", &[("name", w.name.clone())]),
+            &w.memory,
+        ));
+        t.add_row(peaks_row(
+            msg.f("history.fig.workload_cpu", &[("name", w.name.clone())]),
+            &w.cpu,
+        ));
+    }
+    align_right(&mut t, 1);
+    writeln!(out, "{t}")?;
+    writeln!(out, "{}", msg.t("history.note.available"))
+}
