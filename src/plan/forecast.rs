@@ -90,6 +90,9 @@ pub struct WorkloadTrend {
     /// Working-set growth per day.
     pub growth_per_day: f64,
     pub samples: u64,
+    /// When the host's available memory (as fitted at the end) would fall to the reserve if
+    /// this workload alone kept growing at its rate; `None` without a host trend.
+    pub reserve_reached: Option<Reach>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -138,10 +141,18 @@ pub fn forecast(history: &History, reserve: Bytes) -> Forecast {
         .iter()
         .filter_map(|w| {
             let line = fit(&w.memory)?;
+            let reserve_reached = host.as_ref().map(|h| {
+                let alone = Line {
+                    slope: -line.slope,
+                    ..h.available
+                };
+                reach(&alone, reserve.0 as f64)
+            });
             Some(WorkloadTrend {
                 name: w.name.clone(),
                 growth_per_day: line.per_day(),
                 samples: w.memory.samples(),
+                reserve_reached,
             })
         })
         .collect();
@@ -248,5 +259,13 @@ mod tests {
         );
         assert!(close(f.workloads[0].growth_per_day, 50.0 * DAY));
         assert_eq!(f.workloads[0].samples, 4);
+        // Redis alone, growing 50 a second, takes the 6000 above the reserve in 120 s.
+        assert_eq!(
+            f.workloads[0].reserve_reached,
+            Some(Reach::At {
+                t: 1150.0,
+                in_seconds: 120.0
+            })
+        );
     }
 }

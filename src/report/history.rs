@@ -87,6 +87,15 @@ fn day_of(t: f64) -> String {
     date::ymd_of_unix(t.floor() as i64)
 }
 
+/// When the reserve is reached, in a table cell: a date, "now" or "not within a year".
+fn reach_short(msg: &Msg, r: &Reach) -> String {
+    match r {
+        Reach::Already => msg.t("history.reach.already"),
+        Reach::NotWithinYear => msg.t("history.reach.not_within_year"),
+        Reach::At { t, .. } => day_of(*t),
+    }
+}
+
 /// The forecast of the host in one sentence: the growth of memory in use and when available
 /// memory reaches the reserve at that rate.
 pub fn forecast_sentence(msg: &Msg, host: &HostTrend) -> String {
@@ -168,17 +177,17 @@ pub fn write_text(view: &HistoryView<'_>, lang: Lang, out: &mut dyn Write) -> io
             "history.col.cpu_p95",
             "history.col.cpu_max",
             "history.col.growth",
+            "history.col.reserve_on",
         ],
     );
     for w in &h.workloads {
         let m = w.memory.peaks().map(|p| p.map(bytes_of));
         let c = w.cpu.peaks().map(|p| p.map(cores_of));
-        let g = view
-            .forecast
-            .workloads
-            .iter()
-            .find(|t| t.name == w.name)
-            .map_or_else(|| "-".to_string(), |t| growth(t.growth_per_day));
+        let trend = view.forecast.workloads.iter().find(|t| t.name == w.name);
+        let g = trend.map_or_else(|| "-".to_string(), |t| growth(t.growth_per_day));
+        let on = trend
+            .and_then(|t| t.reserve_reached)
+            .map_or_else(|| "-".to_string(), |r| reach_short(&msg, &r));
         let dash = || "-".to_string();
         t.add_row(vec![
             w.name.clone(),
@@ -190,6 +199,7 @@ pub fn write_text(view: &HistoryView<'_>, lang: Lang, out: &mut dyn Write) -> io
             c.map_or_else(dash, |p| p.p95.to_string()),
             c.map_or_else(dash, |p| p.max.to_string()),
             g,
+            on,
         ]);
     }
     align_right(&mut t, 2);
@@ -226,6 +236,7 @@ pub fn forecast_json(f: &Forecast) -> Value {
             "name": w.name,
             "growth_bytes_per_day": w.growth_per_day.round(),
             "samples": w.samples,
+            "reserve_reached": w.reserve_reached.as_ref().map(reach_json),
         })).collect::<Vec<_>>(),
     })
 }
