@@ -3,6 +3,8 @@
 mod architecture;
 mod bad_input;
 mod catalog;
+mod history;
+mod history_crash;
 mod live;
 mod options;
 mod output;
