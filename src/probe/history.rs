@@ -121,6 +121,22 @@ fn check_header(path: &Path) -> Result<bool, StoreError> {
     }
 }
 
+/// `file:PATH?immutable=1`, the path's bytes escaped as a URI needs.
+fn immutable_uri(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::from("file:");
+    for b in path.as_os_str().as_bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(char::from(*b));
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// Runs each statement of `sql`, binding those of `values` it names.
 fn run_all(conn: &Connection, sql: &str, values: &[(&str, i64)]) -> rusqlite::Result<()> {
     for text in sql.split(";\n").map(str::trim).filter(|s| !s.is_empty()) {
@@ -246,10 +262,24 @@ impl Store {
             });
         }
         let err = |e| StoreError::of(path, e);
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
+        // With no `-wal` beside it no recorder has the file open (the last one to close
+        // removes it): read it as immutable, which makes no `-wal` or `-shm` either. Else
+        // read it as WAL readers do, beside the recorder.
+        let mut wal = path.as_os_str().to_os_string();
+        wal.push("-wal");
+        let conn = if Path::new(&wal).exists() {
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        } else {
+            Connection::open_with_flags(
+                immutable_uri(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_URI,
+            )
+        }
         .map_err(err)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(err)?;
