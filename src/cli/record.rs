@@ -17,8 +17,9 @@ use clap::Args;
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// How often the whole host is scanned again (new workloads, process groups).
-const RESCAN: Duration = Duration::from_secs(60);
+/// How often the whole host is scanned again (new workloads, process groups): a whole scan
+/// costs as much CPU as a hundred samples.
+const RESCAN: Duration = Duration::from_secs(300);
 /// How often samples are rolled up and the retention applied.
 const MAINTAIN: Duration = Duration::from_secs(300);
 
@@ -50,6 +51,44 @@ fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// Asks the kernel to take back the pages of the program's read-only file mappings (its code
+/// and constants, and the libraries') that the start touched: parsing the command line, the
+/// whole scan and opening the database use code a recorder then does not run for minutes. The
+/// pages stay on disk and come back on their next use; `MADV_PAGEOUT` only reclaims, so no
+/// content is lost even where the loader wrote to a mapping before making it read-only.
+fn shed_startup_pages() {
+    let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+        return;
+    };
+    for line in maps.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [range, perms, _, _, inode, ..] = fields.as_slice() else {
+            continue;
+        };
+        if *inode == "0" || perms.contains('w') {
+            continue;
+        }
+        let Some((start, end)) = range.split_once('-') else {
+            continue;
+        };
+        let (Ok(start), Ok(end)) = (
+            usize::from_str_radix(start, 16),
+            usize::from_str_radix(end, 16),
+        ) else {
+            continue;
+        };
+        // SAFETY: the range is a whole mapping of this process, read from the kernel's own
+        // list, and MADV_PAGEOUT changes no content: pages are read back on their next use.
+        let _ = unsafe {
+            rustix::mm::madvise(
+                start as *mut std::ffi::c_void,
+                end.saturating_sub(start),
+                rustix::mm::Advice::LinuxPageOut,
+            )
+        };
+    }
 }
 
 pub fn run(args: &RecordArgs, lang: Lang) -> Result<(), CliError> {
@@ -88,6 +127,7 @@ pub fn run(args: &RecordArgs, lang: Lang) -> Result<(), CliError> {
             )
         );
     }
+    shed_startup_pages();
     let mut samples: u64 = 0;
     let mut maintained = Instant::now();
     let mut tick: u32 = 0;

@@ -1,7 +1,8 @@
 //! Sampling a host again and again at little cost, for `hostfit record` and `hostfit profile
 //! --container`: a whole scan now and then finds the workloads (and measures the process
 //! groups, which have no cgroup to read); in between, each sample reads only `meminfo`, `stat`
-//! and each cgroup-backed workload's memory and CPU counter. Chooses no path and decides no fit.
+//! and each cgroup-backed workload's memory and CPU counter (a workload without a counter of its
+//! own has its processes' times summed every ten seconds). Chooses no path and decides no fit.
 
 use super::cgroup::{CgroupLayout, Cgroups};
 use super::cpu::{self, CpuTimes};
@@ -38,13 +39,17 @@ pub struct WorkloadReading {
     pub cpu: Option<Cores>,
 }
 
+/// How often a workload without a CPU counter of its own has its processes' times summed:
+/// reading every process's `stat` each second would cost more than the rest of the sample.
+const SUMMED_CPU_EVERY: Duration = Duration::from_secs(10);
+
 /// CPU counters at one moment.
 #[derive(Debug, Default)]
 struct Counters {
-    at: Option<Instant>,
     host: Option<CpuTimes>,
-    /// Nanoseconds (cgroup counter) or clock ticks (sum of processes) per workload path.
-    workloads: HashMap<String, u64>,
+    /// Nanoseconds (cgroup counter) or clock ticks (sum of processes) per workload path, and
+    /// when each was read.
+    workloads: HashMap<String, (u64, Instant)>,
 }
 
 /// Samples a host under its root; a whole scan every `rescan`.
@@ -130,23 +135,28 @@ impl Sampler {
             .snapshot
             .as_ref()
             .map_or(Cores(1.0), |s| s.host.cpu.cores);
-        let now = Counters {
-            at: Some(Instant::now()),
+        let at = Instant::now();
+        let mut now = Counters {
             host: root
                 .read("proc/stat")
                 .ok()
                 .and_then(|t| cpu::parse_proc_stat(&t).ok()),
-            workloads: self
-                .targets
-                .iter()
-                .filter_map(|t| Some((t.path.clone(), counter(root, &cgroups, t)?)))
-                .collect(),
+            workloads: HashMap::new(),
         };
-        let elapsed = self
-            .before
-            .at
-            .zip(now.at)
-            .map(|(a, b)| b.duration_since(a).as_nanos());
+        let mut fresh: Vec<&str> = Vec::new();
+        for t in &self.targets {
+            let last = self.before.workloads.get(&t.path);
+            let due = t.cpu_counter
+                || last.is_none_or(|(_, when)| at.duration_since(*when) >= SUMMED_CPU_EVERY);
+            if due {
+                if let Some(c) = counter(root, &cgroups, t) {
+                    now.workloads.insert(t.path.clone(), (c, at));
+                    fresh.push(&t.path);
+                }
+            } else if let Some(kept) = last {
+                now.workloads.insert(t.path.clone(), *kept);
+            }
+        }
         let cpu_used = match (self.before.host, now.host) {
             (Some(a), Some(b)) => Some(cpu::busy_cores(a, b, cpu_cores.0 as u32)),
             _ => None,
@@ -158,14 +168,18 @@ impl Sampler {
             .filter_map(|t| {
                 let memory = cgroups.memory(&t.path).ok()?.working_set;
                 let cpu = match (self.before.workloads.get(&t.path), now.workloads.get(&t.path)) {
-                    (Some(a), Some(b)) => elapsed.map(|ns| {
+                    (Some((a, then)), Some((b, when))) if fresh.contains(&t.path.as_str()) => {
+                        let ns = when.duration_since(*then).as_nanos();
                         let delta = b.saturating_sub(*a);
                         if t.cpu_counter {
-                            cpu::cores_from_ns(delta, ns)
+                            Some(cpu::cores_from_ns(delta, ns))
                         } else {
-                            cpu::cores_from_ns(delta.saturating_mul(1_000_000_000) / ticks, ns)
+                            Some(cpu::cores_from_ns(
+                                delta.saturating_mul(1_000_000_000) / ticks,
+                                ns,
+                            ))
                         }
-                    }),
+                    }
                     _ => None,
                 };
                 Some(WorkloadReading {
