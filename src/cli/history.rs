@@ -75,7 +75,9 @@ pub fn run(args: &HistoryArgs, lang: Lang) -> Result<(), CliError> {
     };
     let mut bytes = Vec::new();
     match args.format {
-        HistoryFormat::Text => history::write_text(&view, lang, &mut bytes).map_err(|e| render(&e))?,
+        HistoryFormat::Text => {
+            history::write_text(&view, lang, &mut bytes).map_err(|e| render(&e))?
+        }
         HistoryFormat::Json => {
             serde_json::to_writer_pretty(&mut bytes, &history::json(&view))
                 .map_err(|e| render(&e))?;

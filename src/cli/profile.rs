@@ -115,7 +115,8 @@ pub fn run(args: &ProfileArgs, lang: Lang) -> Result<(), CliError> {
     let page = rustix::param::page_size() as u64;
     let (what, mut followed, mut name) = if let Some(pid) = args.pid {
         let what = format!("--pid {pid}");
-        let sampler = TreeSampler::new(&root, pid, ticks, page).map_err(|e| target_error(&what, e))?;
+        let sampler =
+            TreeSampler::new(&root, pid, ticks, page).map_err(|e| target_error(&what, e))?;
         let name = sampler.name();
         (what, Followed::Tree(sampler, None), name)
     } else if let Some(container) = &args.container {
@@ -132,8 +133,8 @@ pub fn run(args: &ProfileArgs, lang: Lang) -> Result<(), CliError> {
     } else {
         let what = format!("'{}'", args.command.join(" "));
         let child = start(&args.command, &what)?;
-        let sampler = TreeSampler::new(&root, child.id(), ticks, page)
-            .map_err(|e| target_error(&what, e))?;
+        let sampler =
+            TreeSampler::new(&root, child.id(), ticks, page).map_err(|e| target_error(&what, e))?;
         let name = args.command.first().map(|c| {
             Path::new(c)
                 .file_name()

@@ -162,7 +162,10 @@ pub fn run(args: &RecordArgs, lang: Lang) -> Result<(), CliError> {
     if !args.quiet {
         eprintln!(
             "{}",
-            msg.f("history.record.stopped", &[("samples", samples.to_string())])
+            msg.f(
+                "history.record.stopped",
+                &[("samples", samples.to_string())]
+            )
         );
     }
     Ok(())

@@ -77,12 +77,7 @@ pub fn sampled_scan(
     let interrupted = interrupt.came();
     drop(interrupt);
     let window_seconds = (start.elapsed().as_secs_f64() * 10.0).round() / 10.0;
-    let summary = sampled(
-        &snapshots,
-        every.as_secs_f64(),
-        window_seconds,
-        interrupted,
-    );
+    let summary = sampled(&snapshots, every.as_secs_f64(), window_seconds, interrupted);
     let mut last = snapshots.pop().ok_or_else(|| CliError::Scan {
         root: root.clone(),
         error: "no sample".into(),

@@ -17,7 +17,11 @@ pub fn parse_span(text: &str) -> Result<Duration, String> {
         .iter()
         .find_map(|(u, f)| t.strip_suffix(u).map(|n| (n, *f)))
         .unwrap_or((t, 1.0));
-    let bad = || format!("'{text}' is not a length of time: expected e.g. '500ms', '5s', '10m', '2h' or '7d'");
+    let bad = || {
+        format!(
+            "'{text}' is not a length of time: expected e.g. '500ms', '5s', '10m', '2h' or '7d'"
+        )
+    };
     let value: f64 = number.trim().parse().map_err(|_| bad())?;
     if !value.is_finite() || value < 0.0 || number.trim().is_empty() {
         return Err(bad());
@@ -33,7 +37,9 @@ pub fn parse_span(text: &str) -> Result<Duration, String> {
 pub fn parse_positive_span(text: &str) -> Result<Duration, String> {
     let d = parse_span(text)?;
     if d.is_zero() {
-        return Err(format!("'{text}' is no time at all: give a length above zero"));
+        return Err(format!(
+            "'{text}' is no time at all: give a length above zero"
+        ));
     }
     Ok(d)
 }

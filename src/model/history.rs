@@ -233,7 +233,12 @@ impl Series {
     /// The points from `since` (seconds since the epoch) on.
     pub fn since(&self, since: f64) -> Series {
         Series {
-            points: self.points.iter().filter(|p| p.t >= since).copied().collect(),
+            points: self
+                .points
+                .iter()
+                .filter(|p| p.t >= since)
+                .copied()
+                .collect(),
         }
     }
 }
@@ -269,7 +274,10 @@ pub struct WorkloadHistory {
 impl History {
     /// The first and last times sampled, in seconds since the epoch.
     pub fn span(&self) -> Option<(f64, f64)> {
-        Some((self.available.points.first()?.t, self.available.points.last()?.t))
+        Some((
+            self.available.points.first()?.t,
+            self.available.points.last()?.t,
+        ))
     }
 }
 

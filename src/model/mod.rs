@@ -11,10 +11,10 @@ pub mod snapshot;
 pub mod units;
 
 pub use catalog::{Arch, Billing, Catalog, InstanceType, Period};
+pub use history::{Basis, History, Lows, Peaks, Point, Series, WorkloadHistory};
 pub use planfile::{
     Alternative, Needs, Part, PlanFile, Policy, ScenarioSpec, Service, Tier, Tiers,
 };
-pub use history::{Basis, History, Lows, Peaks, Point, Series, WorkloadHistory};
 pub use problem::{FieldPath, Problem, Segment};
 pub use snapshot::{
     CpuState, Disk, Host, ListeningPort, MemoryState, Pressure, Protocol, Sampled, SampledWorkload,

@@ -169,14 +169,26 @@ mod tests {
     fn the_basis_replaces_the_changing_figures() {
         // Available over five days: 3000, 2500, 2800, 2000, 2600 MiB; cpu 0.5 .. 1.5.
         let mut history = History {
-            available: series(&[3000.0 * MIB, 2500.0 * MIB, 2800.0 * MIB, 2000.0 * MIB, 2600.0 * MIB]),
+            available: series(&[
+                3000.0 * MIB,
+                2500.0 * MIB,
+                2800.0 * MIB,
+                2000.0 * MIB,
+                2600.0 * MIB,
+            ]),
             cpu_used: series(&[0.5, 1.5, 1.0, 0.7, 0.6]),
             ..History::default()
         };
         history.workloads.push(WorkloadHistory {
             name: "db".into(),
             kind: WorkloadKind::Service,
-            memory: series(&[100.0 * MIB, 300.0 * MIB, 200.0 * MIB, 150.0 * MIB, 120.0 * MIB]),
+            memory: series(&[
+                100.0 * MIB,
+                300.0 * MIB,
+                200.0 * MIB,
+                150.0 * MIB,
+                120.0 * MIB,
+            ]),
             cpu: series(&[0.1, 0.2, 0.3, 0.2, 0.1]),
         });
         let mut base = snapshot(4096, 3500, &[]);
@@ -216,7 +228,10 @@ mod tests {
         assert_eq!(ahead.available, Bytes::from_mib(680.0));
         let changed: Vec<_> = ahead.changed().collect();
         assert_eq!(changed.len(), 1);
-        assert_eq!((changed[0].now, changed[0].ahead), (Verdict::Fits, Verdict::Tight));
+        assert_eq!(
+            (changed[0].now, changed[0].ahead),
+            (Verdict::Fits, Verdict::Tight)
+        );
         let host = h.forecast.host.unwrap_or_else(|| unreachable!());
         // From 980 MiB down to 409.6 MiB at 10 MiB a day: 57.04 days.
         match host.reserve_reached {
@@ -236,7 +251,10 @@ mod tests {
         let s = settings(Basis::Now, Some(30.0));
         let snap = at_basis(&snapshot(4096, 3000, &[]), &history, &s);
         let a = analyze_with_history(&snap, &plan(500), None, &history, &s);
-        let ahead = a.history.and_then(|h| h.ahead).unwrap_or_else(|| unreachable!());
+        let ahead = a
+            .history
+            .and_then(|h| h.ahead)
+            .unwrap_or_else(|| unreachable!());
         assert_eq!(ahead.available, Bytes::from_mib(1000.0));
         assert_eq!(ahead.changed().count(), 0);
     }

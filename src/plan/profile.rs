@@ -160,7 +160,11 @@ mod tests {
         assert_eq!(p.minimum.cpu, Cores(1.15));
         assert_eq!(p.standard.cpu, Cores(2.07));
         // 1.90 × 1.15 × 1.5 = 3.2775, to the millicore.
-        assert!((p.ideal.cpu.0 - 3.2775).abs() <= 0.0005, "{:?}", p.ideal.cpu);
+        assert!(
+            (p.ideal.cpu.0 - 3.2775).abs() <= 0.0005,
+            "{:?}",
+            p.ideal.cpu
+        );
         assert_eq!(p.confidence_factor, 1.5);
         // 200 MiB in two days: 100 MiB a day; minimum leaves 30 days of it on top of 300 MiB.
         assert_eq!(p.disk_growth_per_day, Some(100.0 * MIB));
@@ -192,7 +196,9 @@ mod tests {
 
     #[test]
     fn the_ideal_tier_holds_the_peak() {
-        let memory: Vec<f64> = (0..150).map(|i| f64::from(i % 50) * MIB + 30.0 * MIB).collect();
+        let memory: Vec<f64> = (0..150)
+            .map(|i| f64::from(i % 50) * MIB + 30.0 * MIB)
+            .collect();
         let m = Measured {
             memory,
             cpu: vec![0.5; 150],

@@ -305,7 +305,11 @@ impl Store {
                 .map_err(|e| self.err(e))?;
             let rows = stmt
                 .query_map([], |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
                 })
                 .map_err(|e| self.err(e))?;
             for row in rows {
@@ -320,7 +324,9 @@ impl Store {
     /// The host the file records.
     pub fn host(&self) -> Result<Option<String>, StoreError> {
         self.conn
-            .query_row("SELECT value FROM meta WHERE key = 'host'", [], |r| r.get(0))
+            .query_row("SELECT value FROM meta WHERE key = 'host'", [], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.err(e))
     }

@@ -167,7 +167,10 @@ impl Sampler {
             .iter()
             .filter_map(|t| {
                 let memory = cgroups.memory(&t.path).ok()?.working_set;
-                let cpu = match (self.before.workloads.get(&t.path), now.workloads.get(&t.path)) {
+                let cpu = match (
+                    self.before.workloads.get(&t.path),
+                    now.workloads.get(&t.path),
+                ) {
                     (Some((a, then)), Some((b, when))) if fresh.contains(&t.path.as_str()) => {
                         let ns = when.duration_since(*then).as_nanos();
                         let delta = b.saturating_sub(*a);

@@ -35,7 +35,11 @@ pub struct TreeSampler {
 /// The parent PID from the text of `/proc/<pid>/stat` (the field after the state).
 pub(crate) fn parse_ppid(stat: &str) -> Option<u32> {
     let close = stat.rfind(')')?;
-    stat.get(close + 1..)?.split_whitespace().nth(1)?.parse().ok()
+    stat.get(close + 1..)?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 /// `pid` and its descendants, from each process's parent (`(pid, ppid)` pairs).

@@ -16,7 +16,16 @@ pub(crate) fn fixture() -> PathBuf {
 pub(crate) fn record(db: &Path, every: &str, secs: &str) {
     let f = fixture();
     let run = hostfit(&[
-        "record", "--db", s(db), "--every", every, "--for", secs, "--quiet", "--root", s(&f),
+        "record",
+        "--db",
+        s(db),
+        "--every",
+        every,
+        "--for",
+        secs,
+        "--quiet",
+        "--root",
+        s(&f),
     ]);
     assert_eq!(run.status, 0, "record: {}", run.stderr);
 }
@@ -37,7 +46,15 @@ fn files_in(dir: &Path) -> Vec<String> {
 fn a_sampled_scan_carries_the_spread_of_each_figure() {
     let f = fixture();
     let run = hostfit(&[
-        "scan", "--root", s(&f), "--for", "1s", "--every", "200ms", "--format", "json",
+        "scan",
+        "--root",
+        s(&f),
+        "--for",
+        "1s",
+        "--every",
+        "200ms",
+        "--format",
+        "json",
     ]);
     let v = json(&run);
     let sampled = &v["sampled"];
@@ -48,13 +65,24 @@ fn a_sampled_scan_carries_the_spread_of_each_figure() {
         assert!(sampled["available"][key].is_u64(), "{key}: {sampled}");
     }
     // A tree holds still: every figure of available memory is the snapshot's.
-    assert_eq!(sampled["available"]["min"], v["host"]["memory"]["available"]);
+    assert_eq!(
+        sampled["available"]["min"],
+        v["host"]["memory"]["available"]
+    );
     let w = &sampled["workloads"][0];
     for key in ["now", "p50", "p95", "p99", "max"] {
         assert!(w["memory"][key].is_u64(), "{key}: {w}");
     }
     // The text view says it too.
-    let text = hostfit(&["scan", "--root", s(&f), "--for", "400ms", "--every", "200ms"]);
+    let text = hostfit(&[
+        "scan",
+        "--root",
+        s(&f),
+        "--for",
+        "400ms",
+        "--every",
+        "200ms",
+    ]);
     assert_eq!(text.status, 0, "{}", text.stderr);
     assert!(text.stdout.contains("Over the window:"), "{}", text.stdout);
 }
@@ -66,8 +94,17 @@ fn ctrl_c_ends_the_window_early_and_the_samples_are_written() {
     let f = fixture();
     let mut child = Command::new(env!("CARGO_BIN_EXE_hostfit"))
         .args([
-            "scan", "--root", s(&f), "--for", "60s", "--every", "200ms", "--format", "json",
-            "-o", s(&out),
+            "scan",
+            "--root",
+            s(&f),
+            "--for",
+            "60s",
+            "--every",
+            "200ms",
+            "--format",
+            "json",
+            "-o",
+            s(&out),
         ])
         .stdin(Stdio::null())
         .stderr(Stdio::piped())
@@ -81,7 +118,10 @@ fn ctrl_c_ends_the_window_early_and_the_samples_are_written() {
         if let Some(st) = child.try_wait().expect("wait") {
             break st;
         }
-        assert!(start.elapsed() < Duration::from_secs(10), "still running 10 s after Ctrl-C");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "still running 10 s after Ctrl-C"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "{status}");
@@ -99,7 +139,15 @@ fn a_recording_is_summarized_and_planned_on() {
     let dir = Scratch::new("record");
     let db = dir.path("h.db");
     record(&db, "100ms", "1s");
-    let v = json(&hostfit(&["history", "--db", s(&db), "--since", "1h", "-f", "json"]));
+    let v = json(&hostfit(&[
+        "history",
+        "--db",
+        s(&db),
+        "--since",
+        "1h",
+        "-f",
+        "json",
+    ]));
     assert_eq!(v["schema"], "hostfit.history/1");
     let samples = v["samples"].as_u64().unwrap_or(0);
     assert!((3..=12).contains(&samples), "{samples}");
@@ -111,8 +159,7 @@ fn a_recording_is_summarized_and_planned_on() {
     assert!(!names.is_empty(), "{v}");
     // A tree holds still: no growth, so no date.
     assert_eq!(
-        v["forecast"]["host"]["reserve_reached"]["kind"],
-        "not_within_a_year",
+        v["forecast"]["host"]["reserve_reached"]["kind"], "not_within_a_year",
         "{}",
         v["forecast"]
     );
@@ -126,7 +173,15 @@ fn a_recording_is_summarized_and_planned_on() {
     let snapshot = dir.path("snap.yaml");
     let f = fixture();
     let run = hostfit(&[
-        "scan", "--root", s(&f), "--interval", "0", "--format", "yaml", "-o", s(&snapshot),
+        "scan",
+        "--root",
+        s(&f),
+        "--interval",
+        "0",
+        "--format",
+        "yaml",
+        "-o",
+        s(&snapshot),
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let plan = dir.write(
@@ -135,26 +190,55 @@ fn a_recording_is_summarized_and_planned_on() {
     );
     let args = |format: &str| {
         hostfit(&[
-            "plan", s(&plan), "--snapshot", s(&snapshot), "--history", s(&db), "--window",
-            "1h", "--ahead", "30d", "-f", format,
+            "plan",
+            s(&plan),
+            "--snapshot",
+            s(&snapshot),
+            "--history",
+            s(&db),
+            "--window",
+            "1h",
+            "--ahead",
+            "30d",
+            "-f",
+            format,
         ])
     };
     let text = args("text");
     assert_eq!(text.status, 0, "{}", text.stderr);
     assert!(text.stdout.contains("Recorded history"), "{}", text.stdout);
-    assert!(text.stdout.contains("memory on its 'max'"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("memory on its 'max'"),
+        "{}",
+        text.stdout
+    );
     assert!(text.stdout.contains("CPU on its 'p95'"), "{}", text.stdout);
-    assert!(text.stdout.contains("No verdict changes within 30 days"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("No verdict changes within 30 days"),
+        "{}",
+        text.stdout
+    );
     let v = json(&args("json"));
     assert_eq!(v["history"]["memory_basis"], "max");
     assert_eq!(v["history"]["window_seconds"], 3600.0);
     assert_eq!(v["history"]["ahead"]["seconds"], 2_592_000.0);
     // No sample in the window is an error that names the window.
     let stale = hostfit(&[
-        "plan", s(&plan), "--snapshot", s(&snapshot), "--history", s(&db), "--window", "1ms",
+        "plan",
+        s(&plan),
+        "--snapshot",
+        s(&snapshot),
+        "--history",
+        s(&db),
+        "--window",
+        "1ms",
     ]);
     assert_eq!(stale.status, 2);
-    assert!(stale.stderr_flat().contains("has no sample in the last"), "{}", stale.stderr);
+    assert!(
+        stale.stderr_flat().contains("has no sample in the last"),
+        "{}",
+        stale.stderr
+    );
 }
 
 #[test]
@@ -164,7 +248,18 @@ fn refused_databases_exit_2_and_are_left_as_they_were() {
     record(&db, "100ms", "300ms");
     let f = fixture();
     let again = |db: &Path| {
-        hostfit(&["record", "--db", s(db), "--every", "100ms", "--for", "300ms", "--quiet", "--root", s(&f)])
+        hostfit(&[
+            "record",
+            "--db",
+            s(db),
+            "--every",
+            "100ms",
+            "--for",
+            "300ms",
+            "--quiet",
+            "--root",
+            s(&f),
+        ])
     };
 
     // A newer schema: the header says version 2.
@@ -174,7 +269,12 @@ fn refused_databases_exit_2_and_are_left_as_they_were() {
     std::fs::write(&newer, &bytes).expect("write");
     let run = again(&newer);
     assert_eq!(run.status, 2, "{}", run.stderr);
-    assert!(run.stderr_flat().contains("written by a newer hostfit (schema 2"), "{}", run.stderr);
+    assert!(
+        run.stderr_flat()
+            .contains("written by a newer hostfit (schema 2"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read(&newer).unwrap_or_default(), bytes);
     let run = hostfit(&["history", "--db", s(&newer)]);
     assert_eq!(run.status, 2, "{}", run.stderr);
@@ -189,17 +289,31 @@ fn refused_databases_exit_2_and_are_left_as_they_were() {
     let run = again(&ro);
     assert_eq!(run.status, 2, "{}", run.stderr);
     let flat = run.stderr_flat();
-    assert!(flat.contains("the file is read") && flat.contains("nothing was changed"), "{flat}");
+    assert!(
+        flat.contains("the file is read") && flat.contains("nothing was changed"),
+        "{flat}"
+    );
     assert_eq!(std::fs::read(&ro).unwrap_or_default(), bytes);
     // history only reads: a read-only file is fine for it.
-    assert_eq!(hostfit(&["history", "--db", s(&ro), "--since", "1h"]).status, 0);
+    assert_eq!(
+        hostfit(&["history", "--db", s(&ro), "--since", "1h"]).status,
+        0
+    );
 
     // Not a history.
     let other = dir.write("notes.db", &"not sqlite at all\n".repeat(10));
     let run = again(&other);
     assert_eq!(run.status, 2, "{}", run.stderr);
-    assert!(run.stderr_flat().contains("is not a hostfit history database"), "{}", run.stderr);
-    assert_eq!(std::fs::read_to_string(&other).unwrap_or_default(), "not sqlite at all\n".repeat(10));
+    assert!(
+        run.stderr_flat()
+            .contains("is not a hostfit history database"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap_or_default(),
+        "not sqlite at all\n".repeat(10)
+    );
 
     // No -wal or -shm beside any refused file.
     let left: Vec<String> = files_in(&dir.0)
@@ -219,8 +333,19 @@ fn a_profile_is_a_service_entry_a_plan_reads() {
         s(&data)
     );
     let run = hostfit(&[
-        "profile", "--for", "2500ms", "--every", "100ms", "--data-dir", s(&data), "--name", "filler",
-        "--", "sh", "-c", &script,
+        "profile",
+        "--for",
+        "2500ms",
+        "--every",
+        "100ms",
+        "--data-dir",
+        s(&data),
+        "--name",
+        "filler",
+        "--",
+        "sh",
+        "-c",
+        &script,
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let out = &run.stdout;
@@ -230,7 +355,10 @@ fn a_profile_is_a_service_entry_a_plan_reads() {
     for tier in ["minimum:", "standard:", "ideal:"] {
         assert!(out.contains(tier), "{out}");
     }
-    assert!(out.contains("      memory: 16MiB\n      cpu: 25m\n      disk: "), "{out}");
+    assert!(
+        out.contains("      memory: 16MiB\n      cpu: 25m\n      disk: "),
+        "{out}"
+    );
     // The entry, pasted under `services:`, is a plan hostfit reads.
     let plan = dir.write("plan.yaml", &format!("services:\n{out}"));
     let snap = crate::util::example("aliyun-2c2g").join("snapshot.yaml");
@@ -241,5 +369,10 @@ fn a_profile_is_a_service_entry_a_plan_reads() {
     // Nothing to follow is an error.
     let none = hostfit(&["profile", "--for", "1s", "--pid", "999999999"]);
     assert_eq!(none.status, 2, "{}", none.stderr);
-    assert!(none.stderr_flat().contains("cannot profile --pid 999999999"), "{}", none.stderr);
+    assert!(
+        none.stderr_flat()
+            .contains("cannot profile --pid 999999999"),
+        "{}",
+        none.stderr
+    );
 }

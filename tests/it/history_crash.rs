@@ -70,7 +70,14 @@ fn record_killed_at_100_random_moments_stays_sound() {
         let spawned = now_ms();
         let mut child = Command::new(env!("CARGO_BIN_EXE_hostfit"))
             .args([
-                "record", "--db", s(&db), "--every", "100ms", "--quiet", "--root", s(&f),
+                "record",
+                "--db",
+                s(&db),
+                "--every",
+                "100ms",
+                "--quiet",
+                "--root",
+                s(&f),
             ])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -95,13 +102,23 @@ fn record_killed_at_100_random_moments_stays_sound() {
             "the kill test is to take about a minute"
         );
     }
-    assert!(with_samples >= 50, "only {with_samples} of 100 runs wrote a sample (seed {seed})");
+    assert!(
+        with_samples >= 50,
+        "only {with_samples} of 100 runs wrote a sample (seed {seed})"
+    );
 }
 
 /// Mounts a tmpfs of `kib` KiB on `dir`; false where mounting is not allowed.
 fn mount_tmpfs(dir: &Path, kib: u64) -> bool {
     Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs", s(dir)])
+        .args([
+            "-t",
+            "tmpfs",
+            "-o",
+            &format!("size={kib}k"),
+            "tmpfs",
+            s(dir),
+        ])
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|st| st.success())
@@ -125,7 +142,9 @@ fn a_full_disk_ends_record_with_status_2_and_a_sound_file() {
             std::env::var("HOSTFIT_LIVE").as_deref() != Ok("required"),
             "cannot mount a tmpfs for the full-disk test"
         );
-        eprintln!("SKIP a_full_disk_ends_record_with_status_2_and_a_sound_file: cannot mount tmpfs");
+        eprintln!(
+            "SKIP a_full_disk_ends_record_with_status_2_and_a_sound_file: cannot mount tmpfs"
+        );
         return;
     }
     let _unmount = Unmount(&mnt);
@@ -133,18 +152,39 @@ fn a_full_disk_ends_record_with_status_2_and_a_sound_file() {
     let f = fixture();
     // Leave room for the schema and some samples, then fill the rest.
     let run = crate::util::hostfit(&[
-        "record", "--db", s(&db), "--every", "100ms", "--for", "300ms", "--quiet", "--root", s(&f),
+        "record",
+        "--db",
+        s(&db),
+        "--every",
+        "100ms",
+        "--for",
+        "300ms",
+        "--quiet",
+        "--root",
+        s(&f),
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let filler = mnt.join("filler");
     let _ = std::fs::write(&filler, vec![0u8; 400 * 1024]);
     let start = Instant::now();
     let run = crate::util::hostfit(&[
-        "record", "--db", s(&db), "--every", "100ms", "--for", "60s", "--quiet", "--root", s(&f),
+        "record",
+        "--db",
+        s(&db),
+        "--every",
+        "100ms",
+        "--for",
+        "60s",
+        "--quiet",
+        "--root",
+        s(&f),
     ]);
     assert_eq!(run.status, 2, "{}", run.stderr);
     assert!(run.stderr.contains("the disk is full"), "{}", run.stderr);
-    assert!(start.elapsed() < Duration::from_secs(50), "record went on on a full disk");
+    assert!(
+        start.elapsed() < Duration::from_secs(50),
+        "record went on on a full disk"
+    );
     let _ = std::fs::remove_file(&filler);
     let (ok, n, _) = check(&db);
     assert_eq!(ok, "ok");

@@ -72,7 +72,10 @@ fn old_samples_roll_up_into_five_minute_buckets_and_old_buckets_go() {
     let day = 86_400_000;
     // Ten samples 30 s apart in the first bucket of day 0: available 1000..=1009 MiB.
     for i in 0..10 {
-        ok(store.append(i * 30_000, &reading(1000 + i as u64, Some(0.1 * i as f64), 100 + i as u64)));
+        ok(store.append(
+            i * 30_000,
+            &reading(1000 + i as u64, Some(0.1 * i as f64), 100 + i as u64),
+        ));
     }
     // One in day 1 and one now (day 3).
     ok(store.append(day, &reading(800, Some(1.0), 200)));
@@ -81,7 +84,10 @@ fn old_samples_roll_up_into_five_minute_buckets_and_old_buckets_go() {
     let h = ok(store.read(0));
     assert_eq!(h.available.points.len(), 3);
     let b = h.available.points[0];
-    assert_eq!((b.n, b.min, b.max), (10, (1000 * MIB) as f64, (1009 * MIB) as f64));
+    assert_eq!(
+        (b.n, b.min, b.max),
+        (10, (1000 * MIB) as f64, (1009 * MIB) as f64)
+    );
     assert!((b.mean - 1004.5 * MIB as f64).abs() < 1.0);
     assert_eq!(b.t, 150.0);
     assert_eq!(h.available.samples(), 12);
@@ -111,12 +117,26 @@ fn a_newer_schema_is_refused_and_left_as_it_was() {
     }
     let before = std::fs::read(&path).unwrap_or_default();
     let e = Store::open_for_recording(&path, "h1").map(|_| ());
-    assert!(matches!(e, Err(StoreError::Newer { found: 2, known: 1, .. })), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Err(StoreError::Newer {
+                found: 2,
+                known: 1,
+                ..
+            })
+        ),
+        "{e:?}"
+    );
     let e = Store::open_to_read(&path).map(|_| ());
     assert!(matches!(e, Err(StoreError::Newer { .. })), "{e:?}");
     assert_eq!(std::fs::read(&path).unwrap_or_default(), before);
     let names: Vec<String> = std::fs::read_dir(&dir.0)
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     assert_eq!(names, vec!["h.db".to_string()]);
 }
@@ -126,7 +146,9 @@ fn a_read_only_file_and_a_stranger_are_refused() {
     let dir = Dir::new("ro");
     let path = dir.0.join("h.db");
     drop(ok(Store::open_for_recording(&path, "h1")));
-    let mut perms = std::fs::metadata(&path).map(|m| m.permissions()).unwrap_or_else(|e| panic!("{e}"));
+    let mut perms = std::fs::metadata(&path)
+        .map(|m| m.permissions())
+        .unwrap_or_else(|e| panic!("{e}"));
     perms.set_mode(0o444);
     std::fs::set_permissions(&path, perms).unwrap_or_else(|e| panic!("{e}"));
     let e = Store::open_for_recording(&path, "h1").map(|_| ());

@@ -9,6 +9,7 @@
 //! server. Every test here has `live` in its name, so `cargo test --test it live` runs them all.
 
 mod docker;
+mod history;
 mod host;
 mod services;
 

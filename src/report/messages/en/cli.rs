@@ -113,7 +113,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cannot record to '{path}': the disk is full; the samples written so far are kept",
     ),
     ("cli.store.missing", "there is no history database '{path}'"),
-    ("cli.store.sqlite", "cannot use the history database '{path}': {error}"),
+    (
+        "cli.store.sqlite",
+        "cannot use the history database '{path}': {error}",
+    ),
     (
         "cli.history.no_samples",
         "'{path}' has no sample in the last {since}",

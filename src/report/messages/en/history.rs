@@ -8,7 +8,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "History of host '{host}' in '{database}': {samples} samples in the last {since}, from {from} to {to}, every {every} s",
     ),
     ("history.sec.host", "Host"),
-    ("history.sec.forecast", "Forecast (least squares over the window)"),
+    (
+        "history.sec.forecast",
+        "Forecast (least squares over the window)",
+    ),
     ("history.sec.workloads", "Workloads"),
     ("history.col.figure", "Figure"),
     ("history.col.now", "Now"),

@@ -48,7 +48,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "history.forecast.already",
         "已用内存每天增长 {growth}；可用内存已经等于或低于预留（{reserve}）",
     ),
-    ("history.forecast.too_few", "样本太少，无法预测：至少需要两个"),
+    (
+        "history.forecast.too_few",
+        "样本太少，无法预测：至少需要两个",
+    ),
     (
         "history.sampled.title",
         "窗口内：{window} 秒内 {samples} 个样本，每 {every} 秒一次",
@@ -63,7 +66,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "history.record.start",
         "hostfit record：每 {every} 采样一次，写入 '{path}'，保留 {retain}；按 Ctrl-C 或发送 SIGTERM 停止",
     ),
-    ("history.record.stopped", "hostfit record：共 {samples} 个样本后停止"),
+    (
+        "history.record.stopped",
+        "hostfit record：共 {samples} 个样本后停止",
+    ),
     (
         "history.profile.head",
         "hostfit profile {what}：{window} 秒内 {samples} 个样本",
