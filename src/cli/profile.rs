@@ -57,7 +57,7 @@ pub struct ProfileArgs {
 /// What is followed.
 enum Followed {
     Tree(TreeSampler, Option<Child>),
-    Container(Sampler, String),
+    Container(Box<Sampler>, String),
 }
 
 fn target_error(what: &str, error: impl ToString) -> CliError {
@@ -127,7 +127,7 @@ pub fn run(args: &ProfileArgs, lang: Lang) -> Result<(), CliError> {
             Sampler::new(config, Duration::from_secs(60)).map_err(|e| target_error(&what, e))?;
         (
             what,
-            Followed::Container(sampler, container.clone()),
+            Followed::Container(Box::new(sampler), container.clone()),
             Some(container.clone()),
         )
     } else {

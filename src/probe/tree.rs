@@ -11,6 +11,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
 
+/// Clock ticks used by each process, by PID and start time (which together name one process).
+type Ticks = HashMap<(u32, u64), u64>;
+
 /// One sample of a process tree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TreeReading {
@@ -28,8 +31,8 @@ pub struct TreeSampler {
     pid: u32,
     ticks_per_second: u64,
     page_size: u64,
-    /// Ticks used by each process (PID and start time) at the previous sample.
-    before: Option<(HashMap<(u32, u64), u64>, Instant)>,
+    /// Ticks used by each process at the previous sample, and when it was taken.
+    before: Option<(Ticks, Instant)>,
 }
 
 /// The parent PID from the text of `/proc/<pid>/stat` (the field after the state).
