@@ -95,6 +95,16 @@ pub fn analyze_with_history(
     settings: &HistorySettings,
 ) -> Analysis {
     let mut analysis = analyze(snapshot, plan, catalog);
+    let total = snapshot.host.memory.total;
+    let other_name = !history.host.is_empty() && history.host != snapshot.host.name;
+    let other_size = history.memory_total.0.abs_diff(total.0) > total.0 / 20;
+    if history.memory_total > Bytes::ZERO && (other_name || other_size) {
+        analysis.warnings.push(super::warnings::history_other_host(
+            &history.host,
+            history.memory_total,
+            total,
+        ));
+    }
     let forecast = forecast::forecast(history, analysis.capacity.memory_reserve);
     let ahead = settings.ahead_seconds.map(|seconds| {
         let loss = forecast

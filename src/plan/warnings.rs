@@ -95,6 +95,7 @@ pub enum WarningCode {
     UnknownInstance,
     CgroupLimited,
     BurstableHost,
+    HistoryOtherHost,
 }
 
 impl WarningCode {
@@ -112,6 +113,7 @@ impl WarningCode {
             WarningCode::UnknownInstance => "unknown_instance",
             WarningCode::CgroupLimited => "cgroup_limited",
             WarningCode::BurstableHost => "burstable_host",
+            WarningCode::HistoryOtherHost => "history_other_host",
         }
     }
 
@@ -130,6 +132,7 @@ impl WarningCode {
             WarningCode::UnknownInstance => "warn.unknown_instance",
             WarningCode::CgroupLimited => "warn.cgroup_limited",
             WarningCode::BurstableHost => "warn.burstable_host",
+            WarningCode::HistoryOtherHost => "warn.history_other_host",
         }
     }
 }
@@ -172,6 +175,14 @@ pub fn burstable_host(instance: &str, vcpus: u32, baseline: f64, cores: Cores) -
         .arg("vcpus", vcpus)
         .arg("baseline", Value::Share(baseline))
         .arg("cores", cores)
+}
+
+/// The history read for the plan seems to be of another host than the snapshot.
+pub fn history_other_host(history_host: &str, history_total: Bytes, total: Bytes) -> Warning {
+    Warning::new(WarningCode::HistoryOtherHost)
+        .arg("history_host", history_host)
+        .arg("history_total", history_total)
+        .arg("total", total)
 }
 
 pub fn snapshot_warnings(snapshot: &Snapshot, found: &[Contradiction]) -> Vec<Warning> {

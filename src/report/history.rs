@@ -82,6 +82,26 @@ pub fn growth(per_day: f64) -> String {
     }
 }
 
+/// A length of time as the command line writes it: `7d`, `1h 30m`, `45s`, `0.5s`.
+pub fn span(seconds: f64) -> String {
+    if seconds < 60.0 {
+        let text = format!("{:.1}", seconds.max(0.0));
+        return format!("{}s", text.trim_end_matches('0').trim_end_matches('.'));
+    }
+    let total = seconds.round() as u64;
+    let parts: Vec<String> = [
+        (total / 86_400, "d"),
+        (total / 3600 % 24, "h"),
+        (total / 60 % 60, "m"),
+        (total % 60, "s"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, u)| format!("{n}{u}"))
+    .collect();
+    parts.join(" ")
+}
+
 /// Seconds since the epoch as a calendar date.
 fn day_of(t: f64) -> String {
     date::ymd_of_unix(t.floor() as i64)
@@ -308,4 +328,19 @@ pub fn write_sampled(s: &Sampled, msg: &Msg, out: &mut dyn Write) -> io::Result<
     align_right(&mut t, 1);
     writeln!(out, "{t}")?;
     writeln!(out, "{}", msg.t("history.note.available"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_and_growth() {
+        assert_eq!(span(604_800.0), "7d");
+        assert_eq!(span(5400.0), "1h 30m");
+        assert_eq!(span(0.5), "0.5s");
+        assert_eq!(span(45.0), "45s");
+        assert_eq!(growth(12.0 * 1024.0 * 1024.0), "+12.0 MiB");
+        assert_eq!(growth(-1024.0 * 1024.0 * 1024.0 * 20.0), "-20.0 GiB");
+    }
 }

@@ -7,6 +7,8 @@ use crate::report::ReportInput;
 use crate::report::history::forecast_sentence;
 use crate::report::messages::Msg;
 
+use crate::report::history::span;
+
 fn days(seconds: f64) -> String {
     let d = seconds / 86_400.0;
     if (d - d.round()).abs() < 1e-9 {
@@ -24,9 +26,9 @@ pub(super) fn history(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
     doc.p(msg.f(
         "history.plan.basis",
         &[
-            ("window", days(h.settings.window_seconds)),
+            ("window", span(h.settings.window_seconds)),
             ("samples", h.samples.to_string()),
-            ("span", days(h.span_seconds)),
+            ("span", span(h.span_seconds)),
             ("memory_basis", h.settings.memory_basis.key().to_string()),
             ("cpu_basis", h.settings.cpu_basis.key().to_string()),
             ("available", h.available.to_string()),

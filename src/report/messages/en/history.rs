@@ -41,15 +41,15 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "history.forecast.at",
-        "Memory in use grows {growth} a day; at that rate available memory falls to the reserve ({reserve}) on {date}, in {days} days",
+        "Memory in use changes by {growth} a day; at that rate available memory falls to the reserve ({reserve}) on {date}, in {days} days",
     ),
     (
         "history.forecast.not_within_year",
-        "Memory in use grows {growth} a day; at that rate available memory does not fall to the reserve ({reserve}) within a year: not within a year",
+        "Memory in use changes by {growth} a day; at that rate available memory does not fall to the reserve ({reserve}) within a year: not within a year",
     ),
     (
         "history.forecast.already",
-        "Memory in use grows {growth} a day; available memory is already at or below the reserve ({reserve})",
+        "Memory in use changes by {growth} a day; available memory is already at or below the reserve ({reserve})",
     ),
     (
         "history.forecast.too_few",
@@ -109,7 +109,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("history.plan.sec", "Recorded history"),
     (
         "history.plan.basis",
-        "Judged on the recorded history of the last {window} days ({samples} samples over {span} days): memory on its '{memory_basis}' (available {available}), CPU on its '{cpu_basis}' ({cpu} cores busy)",
+        "Judged on the recorded history of the last {window} ({samples} samples over {span}): memory on its '{memory_basis}' (available {available}), CPU on its '{cpu_basis}' ({cpu} cores busy)",
     ),
     (
         "history.plan.ahead",

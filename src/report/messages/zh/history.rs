@@ -38,15 +38,15 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "history.forecast.at",
-        "已用内存每天增长 {growth}；按此速度，可用内存将于 {date}（{days} 天后）降到预留（{reserve}）",
+        "已用内存每天变化 {growth}；按此速度，可用内存将于 {date}（{days} 天后）降到预留（{reserve}）",
     ),
     (
         "history.forecast.not_within_year",
-        "已用内存每天增长 {growth}；按此速度，可用内存一年内不会降到预留（{reserve}）：一年内不会",
+        "已用内存每天变化 {growth}；按此速度，可用内存一年内不会降到预留（{reserve}）：一年内不会",
     ),
     (
         "history.forecast.already",
-        "已用内存每天增长 {growth}；可用内存已经等于或低于预留（{reserve}）",
+        "已用内存每天变化 {growth}；可用内存已经等于或低于预留（{reserve}）",
     ),
     (
         "history.forecast.too_few",
@@ -106,7 +106,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("history.plan.sec", "历史记录"),
     (
         "history.plan.basis",
-        "依据最近 {window} 天的历史记录（{span} 天内 {samples} 个样本）判断：内存取 '{memory_basis}'（可用 {available}），CPU 取 '{cpu_basis}'（已用 {cpu} 核）",
+        "依据最近 {window} 的历史记录（{span} 内 {samples} 个样本）判断：内存取 '{memory_basis}'（可用 {available}），CPU 取 '{cpu_basis}'（已用 {cpu} 核）",
     ),
     (
         "history.plan.ahead",
