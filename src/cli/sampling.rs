@@ -30,16 +30,9 @@ pub fn progress_bar(total: Duration, label: String) -> ProgressBar {
     bar
 }
 
-/// Waits up to `d`, in short steps, returning early once `interrupt` came.
+/// Waits up to `d`, returning early once `interrupt` came.
 pub(super) fn pause(d: Duration, interrupt: &Interrupt) {
-    let end = Instant::now() + d;
-    while !interrupt.came() {
-        let now = Instant::now();
-        if now >= end {
-            break;
-        }
-        std::thread::sleep((end - now).min(Duration::from_millis(200)));
-    }
+    interrupt.wait(d);
 }
 
 /// Scans the host again and again over `window`, one sample every `every`, and returns the

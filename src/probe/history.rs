@@ -338,17 +338,19 @@ impl Store {
             .unchecked_transaction()
             .map_err(|e| StoreError::of(&self.path, e))?;
         let err = |e| StoreError::of(&self.path, e);
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR REPLACE INTO host_sample (t, memory_total, memory_available, cpu_cores, cpu_used)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
+        )
+        .and_then(|mut stmt| {
+            stmt.execute(params![
                 t_ms,
                 r.memory_total.0 as i64,
                 r.available.0 as i64,
                 r.cpu_cores.0,
                 r.cpu_used.map(|c| c.0)
-            ],
-        )
+            ])
+        })
         .map_err(err)?;
         let mut new_ids = Vec::new();
         for w in &r.workloads {
@@ -372,10 +374,10 @@ impl Store {
                     id
                 }
             };
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR REPLACE INTO workload_sample (workload, t, memory, cpu) VALUES (?1, ?2, ?3, ?4)",
-                params![id, t_ms, w.memory.0 as i64, w.cpu.map(|c| c.0)],
             )
+            .and_then(|mut stmt| stmt.execute(params![id, t_ms, w.memory.0 as i64, w.cpu.map(|c| c.0)]))
             .map_err(err)?;
         }
         tx.commit().map_err(err)?;

@@ -13,7 +13,7 @@ use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
 
 /// What the finished file is to have: the mode bits, and the owner and group of the file it
 /// replaces (`None` for a new file, which keeps hostfit's).
@@ -47,6 +47,8 @@ static PENDING: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
 static DEFER: AtomicBool = AtomicBool::new(false);
 /// Set when a deferred SIGINT or SIGTERM came.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Wakes a command waiting in `Interrupt::wait` when the signal comes.
+static WAKE: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
 
 /// While held, the first SIGINT or SIGTERM only sets a flag that the work polls (a sampling
 /// window ended early by Ctrl-C, a recorder stopped by systemd); a second one ends the
@@ -65,6 +67,14 @@ impl Interrupt {
     /// True once SIGINT or SIGTERM came.
     pub(in crate::cli) fn came(&self) -> bool {
         INTERRUPTED.load(Ordering::SeqCst)
+    }
+
+    /// Sleeps for `d`, or less when SIGINT or SIGTERM comes meanwhile, without waking before.
+    pub(in crate::cli) fn wait(&self, d: std::time::Duration) {
+        let guard = WAKE.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = WAKE
+            .1
+            .wait_timeout_while(guard, d, |_| !INTERRUPTED.load(Ordering::SeqCst));
     }
 }
 
@@ -244,6 +254,8 @@ fn watch_signals() {
                         && DEFER.load(Ordering::SeqCst)
                         && !INTERRUPTED.swap(true, Ordering::SeqCst)
                     {
+                        let _held = WAKE.0.lock().unwrap_or_else(PoisonError::into_inner);
+                        WAKE.1.notify_all();
                         continue;
                     }
                     // Held until the end, so that no staged file appears after the sweep.
