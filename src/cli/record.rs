@@ -40,6 +40,9 @@ pub struct RecordArgs {
     /// Print nothing when starting and stopping
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Say on standard error each sample once it is written (its time in milliseconds)
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     #[command(flatten)]
     pub sources: SourceArgs,
     /// Language of the messages; default from LC_ALL, LC_MESSAGES or LANG
@@ -134,6 +137,15 @@ pub fn run(args: &RecordArgs, lang: Lang) -> Result<(), CliError> {
     loop {
         store.append(t, &reading)?;
         samples += 1;
+        if args.verbose {
+            eprintln!(
+                "{}",
+                msg.f(
+                    "history.record.sample",
+                    &[("n", samples.to_string()), ("t", t.to_string())],
+                )
+            );
+        }
         if maintained.elapsed() >= MAINTAIN {
             store.maintain(t, retain_ms)?;
             maintained = Instant::now();
