@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::{Bytes, Cores};
 use crate::probe::sampler::WorkloadReading;
 
 /// A fresh folder under the system's temporary folder, removed on drop.
