@@ -389,3 +389,44 @@ fn live_history_profile_of_redis_under_benchmark() {
     assert!(entry.contains("samples over"), "{entry}");
     assert!(entry.contains("- name: \"redis-server\""), "{entry}");
 }
+
+#[test]
+fn live_history_profile_of_a_container() {
+    let test = "live_history_profile_of_a_container";
+    let Some(docker) = need(test, Server::Docker) else {
+        return;
+    };
+    let name = docker.get("HOSTFIT_DOCKER_CONTAINER");
+    let held = docker.number("HOSTFIT_DOCKER_ALLOC_BYTES");
+    let run = hostfit(&[
+        "profile",
+        "--for",
+        "2s",
+        "--every",
+        "500ms",
+        "--container",
+        name,
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let entry = &run.stdout;
+    assert!(entry.contains(&format!("- name: \"{name}\"")), "{entry}");
+    assert!(entry.contains("the container's working set"), "{entry}");
+    // The container holds its 64 MiB in /dev/shm throughout: every tier holds at least that.
+    let mibs: Vec<u64> = entry
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("memory: ")?
+                .strip_suffix("MiB")?
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert_eq!(mibs.len(), 3, "{entry}");
+    assert!(
+        mibs.iter().all(|m| m * MIB >= held),
+        "{mibs:?} below {held}: {entry}"
+    );
+    let none = hostfit(&["profile", "--for", "1s", "--container", "no-such-container"]);
+    assert_eq!(none.status, 2, "{}", none.stderr);
+}
