@@ -56,41 +56,46 @@ fn now_ms() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-/// Asks the kernel to take back the pages of the program's read-only file mappings (its code
-/// and constants, and the libraries') that the start touched: parsing the command line, the
-/// whole scan and opening the database use code a recorder then does not run for minutes. The
-/// pages stay on disk and come back on their next use; `MADV_PAGEOUT` only reclaims, so no
-/// content is lost even where the loader wrote to a mapping before making it read-only.
+/// Drops from this process the pages of its read-only file mappings (its code and constants,
+/// and the libraries') that the start touched: parsing the command line, the whole scan and
+/// opening the database use code a recorder then does not run for minutes. The pages stay in
+/// the page cache and come back on their next use. A mapping with anonymous pages (one the
+/// loader wrote to before making it read-only) is left alone, so no content can be lost.
 fn shed_startup_pages() {
-    let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+    let Ok(smaps) = std::fs::read_to_string("/proc/self/smaps") else {
         return;
     };
-    for line in maps.lines() {
+    let mut mapping: Option<(usize, usize)> = None;
+    for line in smaps.lines() {
         let fields: Vec<&str> = line.split_whitespace().collect();
-        let [range, perms, _, _, inode, ..] = fields.as_slice() else {
-            continue;
-        };
-        if *inode == "0" || perms.contains('w') {
+        if let [range, perms, _, _, inode, ..] = fields.as_slice()
+            && range.contains('-')
+            && perms.len() == 4
+        {
+            mapping = None;
+            if *inode != "0" && !perms.contains('w') {
+                mapping = range.split_once('-').and_then(|(a, b)| {
+                    Some((
+                        usize::from_str_radix(a, 16).ok()?,
+                        usize::from_str_radix(b, 16).ok()?,
+                    ))
+                });
+            }
             continue;
         }
-        let Some((start, end)) = range.split_once('-') else {
-            continue;
-        };
-        let (Ok(start), Ok(end)) = (
-            usize::from_str_radix(start, 16),
-            usize::from_str_radix(end, 16),
-        ) else {
-            continue;
-        };
-        // SAFETY: the range is a whole mapping of this process, read from the kernel's own
-        // list, and MADV_PAGEOUT changes no content: pages are read back on their next use.
-        let _ = unsafe {
-            rustix::mm::madvise(
-                start as *mut std::ffi::c_void,
-                end.saturating_sub(start),
-                rustix::mm::Advice::LinuxPageOut,
-            )
-        };
+        if let (Some((start, end)), ["Anonymous:", "0", "kB"]) = (mapping, fields.as_slice()) {
+            // SAFETY: a whole mapping of this process from the kernel's own list, read-only,
+            // backed by a file and holding no anonymous page: every page is the file's, and
+            // MADV_DONTNEED only makes the next use read it from the page cache again.
+            let _ = unsafe {
+                rustix::mm::madvise(
+                    start as *mut std::ffi::c_void,
+                    end.saturating_sub(start),
+                    rustix::mm::Advice::LinuxDontNeed,
+                )
+            };
+            mapping = None;
+        }
     }
 }
 
@@ -110,8 +115,6 @@ pub fn run(args: &RecordArgs, lang: Lang) -> Result<(), CliError> {
         .map_err(cannot)?;
     // Before SQLite's code comes in: the scan's pages and SQLite's are then not resident together.
     shed_startup_pages();
-    // The ticks count from the first sample, which a whole scan makes slower than the rest.
-    let start = Instant::now();
     let host = sampler
         .snapshot()
         .map(|s| s.host.name.clone())
@@ -133,6 +136,8 @@ pub fn run(args: &RecordArgs, lang: Lang) -> Result<(), CliError> {
         );
     }
     shed_startup_pages();
+    // The ticks count from here: the first sample's whole scan and opening the store are slow.
+    let start = Instant::now();
     let mut samples: u64 = 0;
     let mut maintained = Instant::now();
     let mut tick: u32 = 0;

@@ -7,7 +7,7 @@
 use crate::history::fixture;
 use crate::util::{Scratch, s};
 use rusqlite::Connection;
-use std::io::Read;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -83,13 +83,28 @@ fn record_killed_at_100_random_moments_stays_sound() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("hostfit starts");
-        std::thread::sleep(Duration::from_millis(moments.next_ms(20, 600)));
-        child.kill().expect("SIGKILL");
-        let mut said = String::new();
-        if let Some(mut err) = child.stderr.take() {
-            let _ = err.read_to_string(&mut said);
+        // Its standard error, read as it comes: each line a sample written.
+        let err = child.stderr.take().expect("stderr piped");
+        let (lines, heard) = std::sync::mpsc::channel::<String>();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                let _ = lines.send(line);
+            }
+        });
+        let mut said: Vec<String> = Vec::new();
+        // Even rounds: a moment from the start (making the file, the first scan); odd rounds:
+        // a moment after the first sample, while it samples.
+        if round % 2 == 1
+            && let Ok(first) = heard.recv_timeout(Duration::from_secs(10))
+        {
+            said.push(first);
         }
+        std::thread::sleep(Duration::from_millis(moments.next_ms(20, 400)));
+        child.kill().expect("SIGKILL");
         let _ = child.wait();
+        let _ = reader.join();
+        said.extend(heard.try_iter());
+        let said = said.join("\n");
         // Each sample the recorder said it wrote, by its time.
         let written: Vec<i64> = said
             .lines()
