@@ -35,8 +35,22 @@ pub enum StoreError {
     Full { path: PathBuf },
     #[error("'{path}' does not exist")]
     Missing { path: PathBuf },
+    #[error("'{path}' is a symbolic link")]
+    Link { path: PathBuf },
     #[error("'{path}': {error}")]
     Sqlite { path: PathBuf, error: String },
+}
+
+/// Less room than this left for the user: a file system that is, for a recorder, full.
+const NEARLY_FULL: u64 = 1024 * 1024;
+
+/// Whether the file system of `path`'s folder has less than `NEARLY_FULL` free for the user.
+fn nearly_full(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    rustix::fs::statvfs(dir).is_ok_and(|v| v.f_bavail.saturating_mul(v.f_frsize) < NEARLY_FULL)
 }
 
 impl StoreError {
@@ -44,6 +58,9 @@ impl StoreError {
         let path = path.to_path_buf();
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::Full { path },
+            // SQLite says only "disk I/O error" when the shared-memory file or the WAL cannot
+            // grow: on a file system with next to no room left, that is the full disk.
+            Some(ErrorCode::SystemIoFailure) if nearly_full(&path) => StoreError::Full { path },
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
             Some(ErrorCode::NotADatabase) => StoreError::NotHistory { path },
             _ => StoreError::Sqlite {
@@ -61,6 +78,7 @@ impl StoreError {
             StoreError::Newer { .. } => "newer",
             StoreError::Full { .. } => "full",
             StoreError::Missing { .. } => "missing",
+            StoreError::Link { .. } => "link",
             StoreError::Sqlite { .. } => "sqlite",
         }
     }
@@ -122,6 +140,39 @@ fn check_header(path: &Path) -> Result<bool, StoreError> {
     }
 }
 
+/// Refuses `path`, or its `-wal` or `-shm` beside it, when it is a symbolic link: a link
+/// planted where the database is to be would have the recorder write, or a reader read, a
+/// file somewhere else. Returns whether `path` exists (as a file of its own).
+fn refuse_links(path: &Path) -> Result<bool, StoreError> {
+    let mut exists = false;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        let at = PathBuf::from(name);
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(StoreError::Link { path: at });
+            }
+            Ok(_) => exists |= suffix.is_empty(),
+            Err(_) => {}
+        }
+    }
+    Ok(exists)
+}
+
+/// The files SQLite makes beside `path` (`-wal`, `-shm`) that are not there yet.
+fn absent_companions(path: &Path) -> Vec<PathBuf> {
+    ["-wal", "-shm"]
+        .iter()
+        .map(|suffix| {
+            let mut name = path.as_os_str().to_os_string();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .collect()
+}
+
 /// `file:PATH?immutable=1`, the path's bytes escaped as a URI needs.
 fn immutable_uri(path: &Path) -> String {
     use std::os::unix::ffi::OsStrExt;
@@ -171,6 +222,21 @@ impl Store {
     /// write bit, or not writable by this user), a file that is not a hostfit history and one
     /// of a newer schema are refused before SQLite opens them.
     pub fn open_for_recording(path: &Path, host: &str) -> Result<Store, StoreError> {
+        let exists = refuse_links(path)?;
+        if exists {
+            return Store::open_existing_for_recording(path, host);
+        }
+        // A new file: made here, so removed again (with what SQLite made beside it) when it
+        // cannot be set up, on a full disk say, so that nothing is left half-way.
+        let made = absent_companions(path);
+        Store::open_existing_for_recording(path, host).inspect_err(|_| {
+            for p in made.iter().map(PathBuf::as_path).chain([path]) {
+                let _ = std::fs::remove_file(p);
+            }
+        })
+    }
+
+    fn open_existing_for_recording(path: &Path, host: &str) -> Result<Store, StoreError> {
         let exists = path.exists();
         let current = if exists {
             let meta = std::fs::metadata(path).map_err(|e| StoreError::Sqlite {
@@ -193,7 +259,8 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_NOFOLLOW,
         )
         .map_err(err)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
@@ -252,7 +319,7 @@ impl Store {
 
     /// Opens `path` to read, never writing to it.
     pub fn open_to_read(path: &Path) -> Result<Store, StoreError> {
-        if !path.exists() {
+        if !refuse_links(path)? {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
             });
@@ -271,13 +338,16 @@ impl Store {
         let conn = if Path::new(&wal).exists() {
             Connection::open_with_flags(
                 path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_NOFOLLOW,
             )
         } else {
             Connection::open_with_flags(
                 immutable_uri(path),
                 OpenFlags::SQLITE_OPEN_READ_ONLY
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_NOFOLLOW
                     | OpenFlags::SQLITE_OPEN_URI,
             )
         }

@@ -315,6 +315,35 @@ fn refused_databases_exit_2_and_are_left_as_they_were() {
         "not sqlite at all\n".repeat(10)
     );
 
+    // A symbolic link where the database is, or beside it where SQLite puts its -wal: refused,
+    // and nothing is written through it.
+    let recorded = std::fs::read(&db).unwrap_or_default();
+    let link = dir.path("link.db");
+    std::os::unix::fs::symlink(&db, &link).expect("symlink");
+    let run = again(&link);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr_flat().contains("is a symbolic link"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(hostfit(&["history", "--db", s(&link)]).status, 2);
+    assert_eq!(std::fs::read(&db).unwrap_or_default(), recorded);
+    let planted = dir.path("planted.db");
+    std::fs::write(&planted, &recorded).expect("write");
+    let elsewhere = dir.path("elsewhere");
+    std::os::unix::fs::symlink(&elsewhere, dir.path("planted.db-wal")).expect("symlink");
+    let run = again(&planted);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr_flat()
+            .contains("planted.db-wal' is a symbolic link"),
+        "{}",
+        run.stderr
+    );
+    assert!(!elsewhere.exists(), "written through the planted link");
+    assert_eq!(std::fs::read(&planted).unwrap_or_default(), recorded);
+
     // No -wal or -shm beside any refused file.
     let left: Vec<String> = files_in(&dir.0)
         .into_iter()

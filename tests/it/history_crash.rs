@@ -180,6 +180,32 @@ fn a_full_disk_ends_record_with_status_2_and_a_sound_file() {
     let _unmount = Unmount(&mnt);
     let db = mnt.join("h.db");
     let f = fixture();
+    // A disk too full to make the database in: status 2, and no file of it left behind.
+    let filler = mnt.join("filler");
+    let _ = std::fs::write(&filler, vec![0u8; 500 * 1024]);
+    let run = crate::util::hostfit(&[
+        "record",
+        "--db",
+        s(&db),
+        "--every",
+        "100ms",
+        "--for",
+        "300ms",
+        "--quiet",
+        "--root",
+        s(&f),
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("the disk is full"), "{}", run.stderr);
+    let left: Vec<String> = std::fs::read_dir(&mnt)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(left, vec!["filler".to_string()]);
+    std::fs::remove_file(&filler).expect("the filler goes");
     // Leave room for the schema and some samples, then fill the rest.
     let run = crate::util::hostfit(&[
         "record",
@@ -194,7 +220,6 @@ fn a_full_disk_ends_record_with_status_2_and_a_sound_file() {
         s(&f),
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
-    let filler = mnt.join("filler");
     let _ = std::fs::write(&filler, vec![0u8; 400 * 1024]);
     let start = Instant::now();
     let run = crate::util::hostfit(&[

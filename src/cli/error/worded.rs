@@ -172,9 +172,11 @@ fn store_sentence(e: &crate::probe::StoreError, msg: &Msg) -> String {
     let p = |path: &Path| path.display().to_string();
     let key = format!("cli.store.{}", e.code());
     match e {
-        E::ReadOnly { path } | E::NotHistory { path } | E::Full { path } | E::Missing { path } => {
-            msg.f(&key, &[("path", p(path))])
-        }
+        E::ReadOnly { path }
+        | E::NotHistory { path }
+        | E::Full { path }
+        | E::Missing { path }
+        | E::Link { path } => msg.f(&key, &[("path", p(path))]),
         E::Newer { path, found, known } => msg.f(
             &key,
             &[
@@ -309,6 +311,7 @@ mod tests {
             }),
             CliError::Store(StoreError::Full { path: p() }),
             CliError::Store(StoreError::Missing { path: p() }),
+            CliError::Store(StoreError::Link { path: p() }),
             CliError::Store(StoreError::Sqlite {
                 path: p(),
                 error: "e".into(),

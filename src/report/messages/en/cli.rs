@@ -112,6 +112,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.store.full",
         "cannot record to '{path}': the disk is full; the samples written so far are kept",
     ),
+    (
+        "cli.store.link",
+        "'{path}' is a symbolic link: hostfit does not follow one to a history database; nothing was changed",
+    ),
     ("cli.store.missing", "there is no history database '{path}'"),
     (
         "cli.store.sqlite",

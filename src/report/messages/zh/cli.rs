@@ -100,6 +100,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.store.full",
         "无法记录到 '{path}'：磁盘已满；已写入的样本保留不变",
     ),
+    (
+        "cli.store.link",
+        "'{path}' 是符号链接：hostfit 不会经由链接访问历史数据库；未做任何改动",
+    ),
     ("cli.store.missing", "历史数据库 '{path}' 不存在"),
     ("cli.store.sqlite", "无法使用历史数据库 '{path}'：{error}"),
     (
