@@ -134,10 +134,27 @@ pub fn forecast_sentence(msg: &Msg, host: &HostTrend) -> String {
             "history.forecast.at",
             &args(vec![
                 ("date", day_of(t)),
-                ("days", format!("{:.0}", (in_seconds / 86_400.0).ceil())),
+                ("days", days_from_now(in_seconds)),
             ]),
         ),
     }
+}
+
+/// Days until a moment, to a tenth under ten days ("0.3"), whole beyond ("42"): a date that
+/// comes within hours is not rounded up to "1 days".
+fn days_from_now(in_seconds: f64) -> String {
+    let days = in_seconds.max(0.0) / 86_400.0;
+    if days < 10.0 {
+        format!("{:.1}", (days * 10.0).ceil() / 10.0)
+    } else {
+        format!("{:.0}", days.ceil())
+    }
+}
+
+/// Seconds as few digits as they need: "30", "0.2", "1.5".
+fn seconds(s: f64) -> String {
+    let text = format!("{:.1}", s.max(0.0));
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// `hostfit history` as text.
@@ -157,7 +174,7 @@ pub fn write_text(view: &HistoryView<'_>, lang: Lang, out: &mut dyn Write) -> io
                 ("since", view.since.to_string()),
                 ("from", date::rfc3339_of_unix(from.floor() as i64)),
                 ("to", date::rfc3339_of_unix(to.floor() as i64)),
-                ("every", format!("{:.0}", h.every_seconds.max(0.0))),
+                ("every", seconds(h.every_seconds)),
             ],
         )
     )?;
@@ -342,5 +359,16 @@ mod tests {
         assert_eq!(span(45.0), "45s");
         assert_eq!(growth(12.0 * 1024.0 * 1024.0), "+12.0 MiB");
         assert_eq!(growth(-1024.0 * 1024.0 * 1024.0 * 20.0), "-20.0 GiB");
+    }
+
+    #[test]
+    fn days_ahead_and_intervals_as_written() {
+        // 6 hours is a quarter of a day, shown to the tenth above: 0.3.
+        assert_eq!(days_from_now(6.0 * 3600.0), "0.3");
+        assert_eq!(days_from_now(86_400.0), "1.0");
+        // 42 days and an hour: whole days beyond ten, rounded up.
+        assert_eq!(days_from_now(42.0 * 86_400.0 + 3600.0), "43");
+        assert_eq!(seconds(0.2), "0.2");
+        assert_eq!(seconds(30.0), "30");
     }
 }
