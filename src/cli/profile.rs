@@ -18,6 +18,7 @@ use crate::report::messages::Msg;
 use crate::report::profile::{ProfileView, write_yaml};
 use clap::{ArgGroup, Args};
 use std::os::fd::AsFd;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -76,30 +77,43 @@ fn start(command: &[String], what: &str) -> Result<Child, CliError> {
         .try_clone_to_owned()
         .map(Stdio::from)
         .unwrap_or_else(|_| Stdio::null());
+    // A process group of its own: at the end the whole tree it started is stopped, not only
+    // the command (a shell's children would otherwise live on).
     Command::new(program)
         .args(rest)
         .stdin(Stdio::null())
         .stdout(stdout)
+        .process_group(0)
         .spawn()
         .map_err(|e| target_error(what, e))
 }
 
-/// Stops a command hostfit started: SIGTERM, then SIGKILL after five seconds.
+/// Stops a command hostfit started and what it started in its process group: SIGTERM, then
+/// SIGKILL to the group after five seconds.
 fn stop(mut child: Child) {
-    if matches!(child.try_wait(), Ok(Some(_))) {
-        return;
-    }
-    if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
-        let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
-    }
+    let group = rustix::process::Pid::from_raw(child.id() as i32);
+    let signal = |s: rustix::process::Signal| {
+        if let Some(pid) = group {
+            let _ = rustix::process::kill_process_group(pid, s);
+        }
+    };
+    signal(rustix::process::Signal::TERM);
     let end = Instant::now() + Duration::from_secs(5);
+    let mut exited = false;
     while Instant::now() < end {
         if matches!(child.try_wait(), Ok(Some(_))) {
-            return;
+            exited = true;
+            break;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let _ = child.kill();
+    // The command may be gone while a child of it lingers: the group gets SIGKILL either way
+    // (an empty group just answers ESRCH).
+    let gone =
+        exited && group.is_some_and(|pid| rustix::process::test_kill_process_group(pid).is_err());
+    if !gone {
+        signal(rustix::process::Signal::KILL);
+    }
     let _ = child.wait();
 }
 

@@ -357,9 +357,11 @@ fn a_profile_is_a_service_entry_a_plan_reads() {
     let dir = Scratch::new("profile");
     let data = dir.path("data");
     std::fs::create_dir_all(&data).expect("data dir");
+    let child_pid = dir.path("child.pid");
     let script = format!(
-        "i=0; while [ $i -lt 40 ]; do head -c 65536 /dev/zero > {}/f$i; i=$((i+1)); sleep 0.05; done; sleep 30",
-        s(&data)
+        "i=0; while [ $i -lt 40 ]; do head -c 65536 /dev/zero > {}/f$i; i=$((i+1)); sleep 0.05; done; sleep 30 >/dev/null 2>&1 & echo $! > {}; wait",
+        s(&data),
+        s(&child_pid)
     );
     let run = hostfit(&[
         "profile",
@@ -380,6 +382,7 @@ fn a_profile_is_a_service_entry_a_plan_reads() {
     let out = &run.stdout;
     assert!(out.contains("samples over"), "{out}");
     assert!(out.contains("warning: only"), "{out}");
+    assert!(out.contains("warning: less than a day of data"), "{out}");
     assert!(out.contains("- name: \"filler\""), "{out}");
     for tier in ["minimum:", "standard:", "ideal:"] {
         assert!(out.contains(tier), "{out}");
@@ -393,8 +396,18 @@ fn a_profile_is_a_service_entry_a_plan_reads() {
     let snap = crate::util::example("aliyun-2c2g").join("snapshot.yaml");
     let planned = hostfit(&["plan", s(&plan), "--snapshot", s(&snap)]);
     assert_eq!(planned.status, 0, "{}\n{}", planned.stderr, plan.display());
-    // The command was stopped at the end.
+    // The command was stopped at the end, and what it started with it: its 'sleep 30' is gone.
     assert!(!run.stderr.contains("still running"));
+    let pid = std::fs::read_to_string(&child_pid).unwrap_or_default();
+    let pid = pid.trim();
+    assert!(!pid.is_empty(), "the script wrote no pid");
+    // Gone, or a zombie waiting for whoever adopted it: /proc/PID/stat's state after the name.
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let alive = stat.contains("(sleep)")
+        && stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| !rest.starts_with('Z') && !rest.starts_with('X'));
+    assert!(!alive, "the command's child outlived the profile: {stat}");
     // Nothing to follow is an error.
     let none = hostfit(&["profile", "--for", "1s", "--pid", "999999999"]);
     assert_eq!(none.status, 2, "{}", none.stderr);
