@@ -42,6 +42,9 @@ pub enum ProfileWarning {
     FewSamples,
     /// Memory was still climbing at the end: the window is shorter than the service's startup.
     StillStarting,
+    /// Less than a day of data: `1 + 1/days` more than doubles `ideal`, as VPA's upper bound
+    /// does for a young workload.
+    ShortWindow,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -108,6 +111,9 @@ pub fn profile(m: &Measured) -> Option<Profile> {
     }
     if still_starting(&m.memory) {
         warnings.push(ProfileWarning::StillStarting);
+    }
+    if confidence_factor > 2.0 {
+        warnings.push(ProfileWarning::ShortWindow);
     }
     Some(Profile {
         samples: m.memory.len(),
@@ -190,7 +196,10 @@ mod tests {
         assert_eq!(p.minimum.disk, Bytes::ZERO);
         // Five minutes is 1/288 of a day: ideal is p95 × 1.15 × 289.
         assert!((p.confidence_factor - 289.0).abs() < 1e-9);
-        assert_eq!(p.warnings, vec![ProfileWarning::FewSamples]);
+        assert_eq!(
+            p.warnings,
+            vec![ProfileWarning::FewSamples, ProfileWarning::ShortWindow]
+        );
         assert!(profile(&Measured::default()).is_none());
     }
 
@@ -207,6 +216,7 @@ mod tests {
         };
         let p = profile(&m).unwrap_or_else(|| unreachable!());
         assert!(p.ideal.memory >= p.peak_memory);
-        assert!(p.warnings.is_empty());
+        // 150 s of data: ideal is p95 × 1.15 × 577, said in a warning.
+        assert_eq!(p.warnings, vec![ProfileWarning::ShortWindow]);
     }
 }

@@ -97,6 +97,7 @@ pub fn write_yaml(view: &ProfileView<'_>, lang: Lang, out: &mut dyn Write) -> io
         let key = match w {
             ProfileWarning::FewSamples => "history.profile.warn.few_samples",
             ProfileWarning::StillStarting => "history.profile.warn.still_starting",
+            ProfileWarning::ShortWindow => "history.profile.warn.short_window",
         };
         comment(
             out,
@@ -109,6 +110,7 @@ pub fn write_yaml(view: &ProfileView<'_>, lang: Lang, out: &mut dyn Write) -> io
                         &[
                             ("count", p.samples.to_string()),
                             ("min", crate::plan::profile::FEW_SAMPLES.to_string()),
+                            ("factor", format!("{:.0}", p.confidence_factor)),
                         ],
                     ),
                 )],

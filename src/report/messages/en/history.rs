@@ -110,6 +110,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "history.profile.warn.still_starting",
         "memory was still climbing at the end of the window ({count} samples): it is shorter than the service's startup; profile for longer",
     ),
+    (
+        "history.profile.warn.short_window",
+        "less than a day of data: ideal is p95 x 1.15 x {factor}, far above anything measured; profile for a day or more before relying on ideal",
+    ),
     ("history.plan.sec", "Recorded history"),
     (
         "history.plan.basis",

@@ -107,6 +107,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "history.profile.warn.still_starting",
         "窗口结束时内存仍在上升（{count} 个样本）：窗口短于服务的启动时间；请延长分析时间",
     ),
+    (
+        "history.profile.warn.short_window",
+        "数据不足一天：ideal 为 p95 x 1.15 x {factor}，远高于实测值；请分析一天或更久再依赖 ideal",
+    ),
     ("history.plan.sec", "历史记录"),
     (
         "history.plan.basis",
