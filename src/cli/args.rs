@@ -34,6 +34,12 @@ pub enum Command {
     /// Place the services of a plan across a fleet (snapshots, Prometheus or kubectl output),
     /// explain what does not fit, and price new instances for the rest
     Place(super::place::PlaceArgs),
+    /// Sample this host into a history database until stopped (see docs/history.md)
+    Record(super::record::RecordArgs),
+    /// Summarize a history database per workload, with the forecast of growth
+    History(super::history::HistoryArgs),
+    /// Measure what a service really needs and print a plan entry with its tiers
+    Profile(super::profile::ProfileArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,4 +106,51 @@ pub struct PlanArgs {
     /// Exit with status 1 when any scenario does not fit
     #[arg(long)]
     pub check: bool,
+    #[command(flatten)]
+    pub history: HistoryPlanArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BasisArg {
+    Now,
+    P50,
+    P95,
+    P99,
+    Max,
+}
+
+impl BasisArg {
+    pub fn basis(self) -> crate::model::Basis {
+        use crate::model::Basis;
+        match self {
+            BasisArg::Now => Basis::Now,
+            BasisArg::P50 => Basis::P50,
+            BasisArg::P95 => Basis::P95,
+            BasisArg::P99 => Basis::P99,
+            BasisArg::Max => Basis::Max,
+        }
+    }
+}
+
+/// Planning on a recorded history instead of one moment.
+#[derive(Debug, Clone, Args)]
+pub struct HistoryPlanArgs {
+    /// Judge on this history database ('hostfit record'): available memory, CPU busy and each
+    /// workload's figures come from it, the rest from the snapshot
+    #[arg(long = "history", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// With --history: the window read, back from now
+    #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = super::span::parse_positive_span, requires = "db")]
+    pub window: std::time::Duration,
+    /// With --history: memory on this basis: 'max' is the least available memory seen, 'p99'
+    /// the level it stayed above 99% of the time, 'now' the last sample
+    #[arg(long, value_enum, default_value = "max", requires = "db")]
+    pub basis: BasisArg,
+    /// With --history: CPU busy on this basis
+    #[arg(long, value_enum, default_value = "p95", requires = "db")]
+    pub cpu_basis: BasisArg,
+    /// With --history: judge the scenarios also against the available memory this far ahead,
+    /// at the rate fitted over the window ('30d'), and say which verdicts change
+    #[arg(long, value_name = "DURATION", value_parser = super::span::parse_positive_span, requires = "db")]
+    pub ahead: Option<std::time::Duration>,
 }

@@ -2,6 +2,7 @@
 //! from the `cli.args` entries of the en/zh tables, from the values clap found; help and the
 //! version are printed as clap renders them from the localized definitions.
 
+use super::span::SpanError;
 use crate::report::Lang;
 use crate::report::messages::Msg;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -89,9 +90,11 @@ pub fn outcome(e: &clap::Error, lang: Lang) -> Outcome {
             }
         }
         ErrorKind::ValueValidation => {
-            let detail = std::error::Error::source(e)
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let source = std::error::Error::source(e);
+            let detail = match source.and_then(|s| s.downcast_ref::<SpanError>()) {
+                Some(span) => msg.t(span.key()),
+                None => source.map(ToString::to_string).unwrap_or_default(),
+            };
             Outcome::Mistake(msg.f(
                 "cli.args.bad_value",
                 &[("arg", arg), ("value", value), ("detail", detail)],

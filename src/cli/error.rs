@@ -293,6 +293,24 @@ pub enum CliError {
         what: Rendered,
         error: String,
     },
+    /// The history database cannot be used (`--db`, `--history`).
+    Store(crate::probe::StoreError),
+    /// The history has no sample in the window asked for.
+    NoSamples {
+        path: PathBuf,
+        since: String,
+    },
+    /// `hostfit profile` has nothing to follow: no such process, container or command.
+    ProfileTarget {
+        what: String,
+        error: String,
+    },
+}
+
+impl From<crate::probe::StoreError> for CliError {
+    fn from(e: crate::probe::StoreError) -> CliError {
+        CliError::Store(e)
+    }
 }
 
 /// What a path is when hostfit needs a regular file there.

@@ -94,6 +94,7 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Result<(), CliError> {
         output: None,
         check: false,
         color: false,
+        history: None,
     };
     let (loaded, output) = plan_cmd::load(&config, a.output.as_deref())?;
     let basis = a.option.map(|o| match o {

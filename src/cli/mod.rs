@@ -10,6 +10,7 @@ pub mod compose;
 pub mod error;
 pub mod export;
 pub mod help;
+pub mod history;
 pub mod init;
 pub mod input;
 pub mod output;
@@ -17,9 +18,13 @@ pub mod parse_error;
 pub mod place;
 pub mod plan_cmd;
 pub mod problems;
+pub mod profile;
 pub mod read;
+pub mod record;
+pub mod sampling;
 pub mod scan;
 pub mod shell;
+pub mod span;
 pub mod spans;
 
 use crate::report::Lang;
@@ -88,6 +93,9 @@ pub fn run() -> Result<u8, Worded> {
         Command::Completions(args) => args.lang,
         Command::Man(args) => args.lang,
         Command::Place(args) => args.lang(),
+        Command::Record(args) => args.lang,
+        Command::History(args) => args.lang,
+        Command::Profile(args) => args.lang,
     };
     let lang = resolve_lang(flag, &env);
     let result = match cli.command {
@@ -99,6 +107,9 @@ pub fn run() -> Result<u8, Worded> {
         Command::Completions(args) => shell::completions(&args, lang).map(|()| 0),
         Command::Man(args) => shell::man(&args, lang).map(|()| 0),
         Command::Place(args) => place::run(&args, lang),
+        Command::Record(args) => record::run(&args, lang).map(|()| 0),
+        Command::History(args) => history::run(&args, lang).map(|()| 0),
+        Command::Profile(args) => profile::run(&args, lang).map(|()| 0),
     };
     match result {
         Ok(status) => Ok(status),

@@ -10,6 +10,7 @@ mod staged;
 
 use super::error::{CliError, FileKind};
 use rustix::fs::{Mode, OFlags};
+pub(in crate::cli) use staged::Interrupt;
 use staged::{Keep, Staged};
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;

@@ -40,6 +40,8 @@ pub struct PlanConfig {
     pub output: Option<PathBuf>,
     pub check: bool,
     pub color: bool,
+    /// `--history`: the database and how to read it.
+    pub history: Option<(PathBuf, plan::history::HistorySettings)>,
 }
 
 impl PlanConfig {
@@ -69,6 +71,17 @@ impl PlanConfig {
                 && std::env::var_os("NO_COLOR").is_none(),
             output: args.out.output.clone(),
             check: args.check,
+            history: args.history.db.clone().map(|db| {
+                (
+                    db,
+                    plan::history::HistorySettings {
+                        window_seconds: args.history.window.as_secs_f64(),
+                        memory_basis: args.history.basis.basis(),
+                        cpu_basis: args.history.cpu_basis.basis(),
+                        ahead_seconds: args.history.ahead.map(|d| d.as_secs_f64()),
+                    },
+                )
+            }),
         }
     }
 }
@@ -245,9 +258,25 @@ pub fn load(config: &PlanConfig, output: Option<&Path>) -> Result<(Loaded, Outpu
         SnapshotSource::Live(live) => live.dirs(),
         SnapshotSource::File(_) => Vec::new(),
     };
-    let out = Output::open_outside(output, &sources.files(config), &dirs)?;
-    let (snapshot, catalog) = load_rest(config, &sources)?;
-    let analysis = plan::analyze(&snapshot, &sources.plan, catalog.as_ref());
+    let mut inputs = sources.files(config);
+    inputs.extend(config.history.as_ref().map(|(db, _)| db.clone()));
+    let out = Output::open_outside(output, &inputs, &dirs)?;
+    let (mut snapshot, catalog) = load_rest(config, &sources)?;
+    let analysis = match &config.history {
+        Some((db, settings)) => {
+            let window = Duration::from_secs_f64(settings.window_seconds);
+            let history = super::history::read_window(db, window)?;
+            snapshot = plan::history::at_basis(&snapshot, &history, settings);
+            plan::history::analyze_with_history(
+                &snapshot,
+                &sources.plan,
+                catalog.as_ref(),
+                &history,
+                settings,
+            )
+        }
+        None => plan::analyze(&snapshot, &sources.plan, catalog.as_ref()),
+    };
     let loaded = Loaded {
         sources,
         snapshot,

@@ -23,7 +23,7 @@ const TREE_PAGE_SIZE: u64 = 4096;
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Measure CPU use over this long: '0' (no CPU figures), '500ms', '1s', '2.5s'
-    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = parse_interval)]
+    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = super::span::parse_interval)]
     pub interval: Duration,
     /// How to write the snapshot: a table to read, or the snapshot format `plan` loads
     #[arg(long, short = 'f', value_enum, default_value = "text")]
@@ -31,6 +31,14 @@ pub struct ScanArgs {
     /// Write to this file instead of standard output (written whole or not at all)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Sample over this long instead of once ('10m', '1h'): the snapshot then carries now,
+    /// p50, p95, p99 and max of each figure (and the minimum of available memory). Ctrl-C
+    /// ends the window early and still writes what was sampled
+    #[arg(long = "for", value_name = "DURATION", value_parser = super::span::parse_positive_span)]
+    pub window: Option<Duration>,
+    /// With --for: one sample this often, each measuring CPU over its own interval
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = super::span::parse_every, requires = "window")]
+    pub every: Duration,
     #[command(flatten)]
     pub sources: SourceArgs,
     /// Language of the text table; default from LC_ALL, LC_MESSAGES or LANG (zh_* gives
@@ -92,30 +100,6 @@ pub enum ScanFormat {
     Yaml,
 }
 
-/// `0`, `500ms`, `1s`, `2.5s`, `1m`; a bare number is seconds.
-pub fn parse_interval(text: &str) -> Result<Duration, String> {
-    let t = text.trim();
-    let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
-        (n, 0.001)
-    } else if let Some(n) = t.strip_suffix('s') {
-        (n, 1.0)
-    } else if let Some(n) = t.strip_suffix('m') {
-        (n, 60.0)
-    } else {
-        (t, 1.0)
-    };
-    let bad = || format!("'{text}' is not a duration: expected e.g. '0', '500ms', '1s' or '2.5s'");
-    let value: f64 = number.trim().parse().map_err(|_| bad())?;
-    if !value.is_finite() || value < 0.0 {
-        return Err(bad());
-    }
-    let seconds = value * scale;
-    if seconds > 3600.0 {
-        return Err(format!("'{text}' is too long: at most one hour"));
-    }
-    Ok(Duration::from_secs_f64(seconds))
-}
-
 /// Runs `hostfit scan`; `lang` words the text table. The output is made ready before the scan,
 /// so that an unwritable `--output` is said before the interval is waited out.
 pub fn run(args: &ScanArgs, lang: Lang) -> Result<(), CliError> {
@@ -128,7 +112,15 @@ pub fn run(args: &ScanArgs, lang: Lang) -> Result<(), CliError> {
         return Err(CliError::RootNotDir { root });
     }
     let output = Output::open_outside(args.output.as_deref(), &inputs, &args.sources.dirs())?;
-    let snapshot = scan_snapshot(&args.sources, args.interval)?;
+    let snapshot = match args.window {
+        Some(window) => super::sampling::sampled_scan(
+            &args.sources,
+            window,
+            args.every,
+            &crate::report::messages::Msg::new(lang),
+        )?,
+        None => scan_snapshot(&args.sources, args.interval)?,
+    };
     let bytes = render(&snapshot, args.format, lang)?;
     output.write(&bytes)
 }
@@ -153,7 +145,7 @@ pub fn scan_snapshot(sources: &SourceArgs, interval: Duration) -> Result<Snapsho
 /// The probe's sources: system calls (statvfs, netlink, uname) for the root `/` of this
 /// machine only; a tree's own files and the recordings the flags name otherwise. Returns the
 /// notes about choices the user should hear of (an ignored `DOCKER_HOST`).
-fn config_for(
+pub(super) fn config_for(
     sources: &SourceArgs,
     taken_at: String,
 ) -> Result<(ScanConfig, Vec<ScanWarning>), CliError> {
@@ -270,23 +262,6 @@ pub fn render(snapshot: &Snapshot, format: ScanFormat, lang: Lang) -> Result<Vec
             let mut out = Vec::new();
             report::scan::write_text(snapshot, lang, &mut out).map_err(|e| other(&e))?;
             Ok(out)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn intervals() {
-        assert_eq!(parse_interval("0"), Ok(Duration::ZERO));
-        assert_eq!(parse_interval("500ms"), Ok(Duration::from_millis(500)));
-        assert_eq!(parse_interval("1s"), Ok(Duration::from_secs(1)));
-        assert_eq!(parse_interval("2.5s"), Ok(Duration::from_millis(2500)));
-        assert_eq!(parse_interval("2"), Ok(Duration::from_secs(2)));
-        for bad in ["", "fast", "-1s", "1h", "NaNs", "inf", "2 weeks", "99999m"] {
-            assert!(parse_interval(bad).is_err(), "{bad}");
         }
     }
 }

@@ -1,5 +1,38 @@
 //! The two date spellings hostfit reads: RFC 3339 timestamps (a snapshot's `taken_at`) and
-//! calendar dates `YYYY-MM-DD` (a catalog's `as_of`, `--as-of`). Checks only; pure.
+//! calendar dates `YYYY-MM-DD` (a catalog's `as_of`, `--as-of`): checks, and the spelling of a
+//! time given as seconds since the epoch (a forecast's date). Pure.
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month as u32, day as u32)
+}
+
+/// Seconds since the epoch as the calendar date `YYYY-MM-DD` (UTC).
+pub fn ymd_of_unix(secs: i64) -> String {
+    let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn rfc3339_of_unix(secs: i64) -> String {
+    let rest = secs.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        ymd_of_unix(secs),
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
 
 /// Whether `text` is a calendar date `YYYY-MM-DD` that exists (2024-02-29 does, 2025-02-29 not).
 pub fn is_date(text: &str) -> bool {
@@ -74,6 +107,14 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unix_times_spelled() {
+        assert_eq!(ymd_of_unix(0), "1970-01-01");
+        assert_eq!(ymd_of_unix(951_782_400), "2000-02-29");
+        assert_eq!(rfc3339_of_unix(1_764_348_607), "2025-11-28T16:50:07Z");
+        assert_eq!(ymd_of_unix(-1), "1969-12-31");
+    }
 
     #[test]
     fn calendar_dates() {

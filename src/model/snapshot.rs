@@ -3,6 +3,7 @@
 
 use super::catalog::Arch;
 use super::engine::Engine;
+use super::history::{Lows, Peaks};
 use super::units::{Bytes, Cores};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,41 @@ pub struct Snapshot {
     /// What the probe could not read; empty for a hand-written snapshot.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<ScanWarning>,
+    /// The figures over a window, when the scan sampled (`hostfit scan --for`); the figures
+    /// above are then those of the last sample.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sampled: Option<Sampled>,
+}
+
+/// What a sampled scan saw over its window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sampled {
+    pub samples: u32,
+    pub every_seconds: f64,
+    /// How long the samples span, in seconds.
+    pub window_seconds: f64,
+    /// True when the window was ended early (Ctrl-C).
+    #[serde(default)]
+    pub interrupted: bool,
+    /// The host's available memory: its minimum is the moment it had least room.
+    pub available: Lows<Bytes>,
+    /// Cores busy on the host.
+    pub cpu_used: Peaks<Cores>,
+    #[serde(default)]
+    pub workloads: Vec<SampledWorkload>,
+}
+
+/// One workload's figures over the window, by the name it has in `workloads`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SampledWorkload {
+    pub name: String,
+    /// Samples the workload was seen in.
+    pub samples: u32,
+    /// Its working set.
+    pub memory: Peaks<Bytes>,
+    pub cpu: Peaks<Cores>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

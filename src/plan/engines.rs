@@ -184,6 +184,7 @@ mod tests {
             },
             workloads,
             warnings: Vec::new(),
+            sampled: None,
         }
     }
 

@@ -3,9 +3,12 @@
 
 pub mod budgets;
 pub mod engines;
+pub mod forecast;
+pub mod history;
 pub mod oom;
 pub mod options;
 pub mod place;
+pub mod profile;
 pub mod reconcile;
 pub mod room;
 pub mod scenario;
@@ -45,6 +48,9 @@ pub struct Analysis {
     pub engines: EngineBudget,
     /// The OOM killer's order of the workloads, when a scenario is tight or does not fit.
     pub oom_order: Vec<OomVictim>,
+    /// What a recorded history added (`hostfit plan --history`): the basis, the forecast and
+    /// the verdicts ahead; `None` for a plan on one snapshot.
+    pub history: Option<history::HistoryAnalysis>,
 }
 
 /// A service as the reports show it, in priority order.
@@ -155,6 +161,7 @@ pub fn analyze(snapshot: &Snapshot, plan: &PlanFile, catalog: Option<&Catalog>) 
         warnings,
         engines,
         oom_order,
+        history: None,
     }
 }
 

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 
 const MIB: u64 = 1 << 20;
 
-fn snapshot(total_mib: u64, available_mib: u64, ports: &[u16]) -> Snapshot {
+pub(crate) fn snapshot(total_mib: u64, available_mib: u64, ports: &[u16]) -> Snapshot {
     Snapshot {
         host: Host {
             name: "h".into(),
@@ -51,6 +51,7 @@ fn snapshot(total_mib: u64, available_mib: u64, ports: &[u16]) -> Snapshot {
         },
         workloads: Vec::new(),
         warnings: Vec::new(),
+        sampled: None,
     }
 }
 

@@ -98,6 +98,7 @@ pub enum WarningCode {
     EngineUnbounded,
     EngineAboveLimit,
     DatabaseFirstOom,
+    HistoryOtherHost,
 }
 
 impl WarningCode {
@@ -118,6 +119,7 @@ impl WarningCode {
             WarningCode::EngineUnbounded => "engine_unbounded",
             WarningCode::EngineAboveLimit => "engine_above_limit",
             WarningCode::DatabaseFirstOom => "database_first_oom",
+            WarningCode::HistoryOtherHost => "history_other_host",
         }
     }
 
@@ -139,6 +141,7 @@ impl WarningCode {
             WarningCode::EngineUnbounded => "warn.engine_unbounded",
             WarningCode::EngineAboveLimit => "warn.engine_above_limit",
             WarningCode::DatabaseFirstOom => "warn.database_first_oom",
+            WarningCode::HistoryOtherHost => "warn.history_other_host",
         }
     }
 }
@@ -218,6 +221,14 @@ pub fn burstable_host(instance: &str, vcpus: u32, baseline: f64, cores: Cores) -
         .arg("vcpus", vcpus)
         .arg("baseline", Value::Share(baseline))
         .arg("cores", cores)
+}
+
+/// The history read for the plan seems to be of another host than the snapshot.
+pub fn history_other_host(history_host: &str, history_total: Bytes, total: Bytes) -> Warning {
+    Warning::new(WarningCode::HistoryOtherHost)
+        .arg("history_host", history_host)
+        .arg("history_total", history_total)
+        .arg("total", total)
 }
 
 pub fn snapshot_warnings(snapshot: &Snapshot, found: &[Contradiction]) -> Vec<Warning> {

@@ -273,6 +273,7 @@ pub fn parse_kubernetes(text: &str, taken_at: &str) -> Result<Fleet, String> {
                 },
                 workloads,
                 warnings: Vec::new(),
+                sampled: None,
             },
             labels,
         });

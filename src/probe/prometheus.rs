@@ -354,6 +354,7 @@ pub fn assemble(answers: &Answers, taken_at: &str) -> Fleet {
                 },
                 workloads,
                 warnings,
+                sampled: None,
             },
             labels: Labels::new(),
         });

@@ -134,6 +134,7 @@ mod tests {
                 Cores(1e9),
             )],
             warnings: Vec::new(),
+            sampled: None,
         }
     }
 

@@ -128,9 +128,26 @@ fn sample(root: Root<'_>, cgroups: &Cgroups<'_>, candidates: &[Candidate]) -> Co
     }
 }
 
+/// A cgroup-backed workload a sampler reads again without a whole scan: its name in the
+/// snapshot, and where its figures are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Target {
+    pub(crate) name: String,
+    pub(crate) kind: crate::model::WorkloadKind,
+    /// Its path in the memory hierarchy.
+    pub(crate) path: String,
+    /// True when its CPU time is the cgroup's own counter; else the sum of its processes'.
+    pub(crate) cpu_counter: bool,
+}
+
 impl Pending<'_> {
     /// Takes the second sample and reads the rest of the host.
     pub fn finish(self) -> Result<Snapshot, ProbeError> {
+        self.finish_with_targets().map(|(s, _)| s)
+    }
+
+    /// As `finish`, with where each cgroup-backed workload of the snapshot is read.
+    pub(crate) fn finish_with_targets(self) -> Result<(Snapshot, Vec<Target>), ProbeError> {
         let Pending {
             config,
             root: held,
@@ -222,6 +239,10 @@ impl Pending<'_> {
                 .collect(),
             ticks_per_second: config.ticks_per_second,
         });
+        let sources: Vec<(String, String, bool)> = measured
+            .iter()
+            .map(|(c, f)| (f.source.clone(), c.path.clone(), c.cpu_counter))
+            .collect();
         let mut assembled = workloads::assemble(workloads::Inputs {
             measured,
             processes: &procs,
@@ -246,13 +267,27 @@ impl Pending<'_> {
                 workloads::kind_word(r.kind),
             ));
         }
+        let targets = workloads
+            .iter()
+            .filter_map(|w| {
+                let source = w.source.as_deref()?;
+                let (_, path, cpu_counter) = sources.iter().find(|(s, _, _)| s == source)?;
+                Some(Target {
+                    name: w.name.clone(),
+                    kind: w.kind,
+                    path: path.clone(),
+                    cpu_counter: *cpu_counter,
+                })
+            })
+            .collect();
         let mut snapshot = Snapshot {
             host,
             workloads,
             warnings,
+            sampled: None,
         };
         sanity::cap(&mut snapshot);
-        Ok(snapshot)
+        Ok((snapshot, targets))
     }
 }
 

@@ -80,7 +80,7 @@ pub fn value(input: &ReportInput<'_>) -> Value {
         })
         .collect();
     let o = &a.options;
-    json!({
+    let mut out = json!({
         "schema": SCHEMA,
         "lang": input.lang.code(),
         "title": a.title,
@@ -159,6 +159,30 @@ pub fn value(input: &ReportInput<'_>) -> Value {
         },
         "recommendation": a.recommendation,
         "warnings": warnings,
+    });
+    if let (Some(h), Value::Object(map)) = (&a.history, &mut out) {
+        map.insert("history".into(), history(h));
+    }
+    out
+}
+
+/// What `--history` added: the bases and window, the forecast, and the verdicts ahead.
+fn history(h: &crate::plan::history::HistoryAnalysis) -> Value {
+    json!({
+        "window_seconds": h.settings.window_seconds,
+        "memory_basis": h.settings.memory_basis,
+        "cpu_basis": h.settings.cpu_basis,
+        "samples": h.samples,
+        "span_seconds": h.span_seconds,
+        "available_bytes": h.available,
+        "cpu_used_cores": h.cpu_used,
+        "forecast": super::history::forecast_json(&h.forecast),
+        "ahead": h.ahead.as_ref().map(|a| json!({
+            "seconds": a.seconds,
+            "available_bytes": a.available,
+            "scenarios": a.scenarios,
+            "changed": a.changed().map(|s| s.name.clone()).collect::<Vec<_>>(),
+        })),
     })
 }
 

@@ -4,11 +4,13 @@
 pub mod catalog;
 pub mod document;
 pub mod export;
+pub mod history;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod messages;
 pub mod place;
+pub mod profile;
 pub mod scan;
 pub mod starter;
 pub mod text;

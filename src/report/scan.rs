@@ -98,6 +98,9 @@ pub fn write_text(snapshot: &Snapshot, lang: Lang, out: &mut dyn Write) -> io::R
     }
     writeln!(out)?;
     writeln!(out, "{}", memory_line(snapshot, &msg))?;
+    if let Some(sampled) = &snapshot.sampled {
+        super::history::write_sampled(sampled, &msg, out)?;
+    }
 
     if !snapshot.warnings.is_empty() {
         section(out, &msg.t("sec.warnings"))?;
@@ -313,6 +316,7 @@ mod tests {
                 ScanWarning::note("a probe's own sentence"),
                 ScanWarning::new("pss_unreadable", "in English").arg("count", 3),
             ],
+            sampled: None,
         }
     }
 

@@ -7,6 +7,8 @@ mod compose;
 mod conventions;
 mod engines;
 mod fuzz_regressions;
+mod history;
+mod history_crash;
 mod live;
 mod options;
 mod output;

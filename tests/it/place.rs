@@ -234,10 +234,7 @@ fn fleet_html_draws_what_each_host_takes() {
         assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..40]);
         assert!(!page.contains("<script"), "a script in the page");
         assert!(!page.contains("src=\"http"), "something fetched");
-        let chart = page
-            .split("id=\"hosts\"")
-            .nth(1)
-            .expect("the hosts figure");
+        let chart = page.split("id=\"hosts\"").nth(1).expect("the hosts figure");
         let chart = &chart[..chart.find("</figure>").expect("its end")];
         for figure in ["2816 MiB", "4332 MiB", "768 MiB", "1.50"] {
             assert!(chart.contains(figure), "{lang}: {figure} not in the chart");

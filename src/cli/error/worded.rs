@@ -186,6 +186,15 @@ impl CliError {
                 };
                 msg.f(key, &[("error", error.clone())])
             }
+            CliError::Store(e) => store_sentence(e, msg),
+            CliError::NoSamples { path, since } => msg.f(
+                "cli.history.no_samples",
+                &[("path", p(path)), ("since", since.clone())],
+            ),
+            CliError::ProfileTarget { what, error } => msg.f(
+                "cli.profile.target",
+                &[("what", what.clone()), ("error", error.clone())],
+            ),
         }
     }
 }
@@ -242,11 +251,35 @@ fn export_sentence(msg: &Msg, e: &BudgetError) -> String {
     }
 }
 
+/// A history store's error from the `cli.store.*` keys.
+fn store_sentence(e: &crate::probe::StoreError, msg: &Msg) -> String {
+    use crate::probe::StoreError as E;
+    let p = |path: &Path| path.display().to_string();
+    let key = format!("cli.store.{}", e.code());
+    match e {
+        E::ReadOnly { path }
+        | E::NotHistory { path }
+        | E::Full { path }
+        | E::Missing { path }
+        | E::Link { path } => msg.f(&key, &[("path", p(path))]),
+        E::Newer { path, found, known } => msg.f(
+            &key,
+            &[
+                ("path", p(path)),
+                ("found", found.to_string()),
+                ("known", known.to_string()),
+            ],
+        ),
+        E::Sqlite { path, error } => msg.f(&key, &[("path", p(path)), ("error", error.clone())]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::FileKind;
     use super::*;
     use crate::model::{FieldPath, Problem};
+    use crate::probe::StoreError;
     use std::path::PathBuf;
 
     /// One error of every kind that is worded from the tables.
@@ -394,6 +427,28 @@ mod tests {
             },
             CliError::Render {
                 what: Rendered::Listing,
+                error: "e".into(),
+            },
+            CliError::Store(StoreError::ReadOnly { path: p() }),
+            CliError::Store(StoreError::NotHistory { path: p() }),
+            CliError::Store(StoreError::Newer {
+                path: p(),
+                found: 2,
+                known: 1,
+            }),
+            CliError::Store(StoreError::Full { path: p() }),
+            CliError::Store(StoreError::Missing { path: p() }),
+            CliError::Store(StoreError::Link { path: p() }),
+            CliError::Store(StoreError::Sqlite {
+                path: p(),
+                error: "e".into(),
+            }),
+            CliError::NoSamples {
+                path: p(),
+                since: "7d".into(),
+            },
+            CliError::ProfileTarget {
+                what: "--pid 1".into(),
                 error: "e".into(),
             },
         ]

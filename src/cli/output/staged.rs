@@ -12,7 +12,8 @@ use std::os::fd::OwnedFd;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
 
 /// What the finished file is to have: the mode bits, and the owner and group of the file it
 /// replaces (`None` for a new file, which keeps hostfit's).
@@ -41,6 +42,47 @@ struct Pending {
 }
 
 static PENDING: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
+
+/// Set while a command would rather finish its work than die on the first SIGINT or SIGTERM.
+static DEFER: AtomicBool = AtomicBool::new(false);
+/// Set when a deferred SIGINT or SIGTERM came.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Wakes a command waiting in `Interrupt::wait` when the signal comes.
+static WAKE: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
+
+/// While held, the first SIGINT or SIGTERM only sets a flag that the work polls (a sampling
+/// window ended early by Ctrl-C, a recorder stopped by systemd); a second one ends the
+/// process as usual, removing any staged file first.
+#[derive(Debug)]
+pub(in crate::cli) struct Interrupt(());
+
+impl Interrupt {
+    pub(in crate::cli) fn catch() -> Interrupt {
+        watch_signals();
+        INTERRUPTED.store(false, Ordering::SeqCst);
+        DEFER.store(true, Ordering::SeqCst);
+        Interrupt(())
+    }
+
+    /// True once SIGINT or SIGTERM came.
+    pub(in crate::cli) fn came(&self) -> bool {
+        INTERRUPTED.load(Ordering::SeqCst)
+    }
+
+    /// Sleeps for `d`, or less when SIGINT or SIGTERM comes meanwhile, without waking before.
+    pub(in crate::cli) fn wait(&self, d: std::time::Duration) {
+        let guard = WAKE.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = WAKE
+            .1
+            .wait_timeout_while(guard, d, |_| !INTERRUPTED.load(Ordering::SeqCst));
+    }
+}
+
+impl Drop for Interrupt {
+    fn drop(&mut self) {
+        DEFER.store(false, Ordering::SeqCst);
+    }
+}
 
 /// Tries of a fresh name when one is taken.
 const TRIES: usize = 16;
@@ -207,7 +249,15 @@ fn watch_signals() {
                 let Ok(mut signals) = signals else {
                     return;
                 };
-                if let Some(signal) = signals.forever().next() {
+                for signal in signals.forever() {
+                    if signal != SIGHUP
+                        && DEFER.load(Ordering::SeqCst)
+                        && !INTERRUPTED.swap(true, Ordering::SeqCst)
+                    {
+                        let _held = WAKE.0.lock().unwrap_or_else(PoisonError::into_inner);
+                        WAKE.1.notify_all();
+                        continue;
+                    }
                     // Held until the end, so that no staged file appears after the sweep.
                     let pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
                     for p in pending.iter() {
@@ -215,6 +265,7 @@ fn watch_signals() {
                     }
                     let _ = signal_hook::low_level::emulate_default_handler(signal);
                     drop(pending);
+                    break;
                 }
             });
         if started.is_ok() {

@@ -90,19 +90,9 @@ impl PlaceError {
 
 /// A duration as `--time` and `--timeout` take it: `1s`, `500ms`, `2.5s`, `2m`, or bare seconds.
 pub(super) fn parse_seconds(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let (number, unit) = match t.find(|c: char| c.is_ascii_alphabetic()) {
-        Some(i) => (&t[..i], &t[i..]),
-        None => (t, "s"),
-    };
-    let v: f64 = number.parse().ok()?;
-    let factor = match unit {
-        "ms" => 0.001,
-        "s" => 1.0,
-        "m" => 60.0,
-        _ => return None,
-    };
-    (v.is_finite() && v >= 0.0).then_some(v * factor)
+    crate::cli::span::parse_span(text)
+        .ok()
+        .map(|d| d.as_secs_f64())
 }
 
 /// Whether `text` is a Prometheus duration (`7d`, `12h`, `1h30m`).
@@ -136,7 +126,8 @@ mod tests {
         assert_eq!(parse_seconds("1s"), Some(1.0));
         assert_eq!(parse_seconds("500ms"), Some(0.5));
         assert_eq!(parse_seconds("2"), Some(2.0));
-        assert_eq!(parse_seconds("1h"), None);
+        assert_eq!(parse_seconds("1h"), Some(3600.0));
+        assert_eq!(parse_seconds("fast"), None);
         assert!(is_prom_duration("7d") && is_prom_duration("1h30m"));
         assert!(!is_prom_duration("7") && !is_prom_duration("d") && !is_prom_duration("7 d"));
     }

@@ -170,6 +170,7 @@ fn build(c: &Case) -> (Snapshot, PlanFile, Catalog) {
         },
         workloads: Vec::new(),
         warnings: Vec::new(),
+        sampled: None,
     };
     let services = c
         .services

@@ -52,6 +52,7 @@ fn host(name: &str, mem: u64, cores: f64, disk: u64, ports: &[u16]) -> FleetHost
             },
             workloads: Vec::new(),
             warnings: Vec::new(),
+            sampled: None,
         },
         labels: Labels::new(),
     }

@@ -3,6 +3,7 @@
 
 mod conclusion;
 pub(crate) mod engines;
+mod history;
 mod rollout;
 mod services;
 mod state;
@@ -103,6 +104,7 @@ pub fn build(input: &ReportInput<'_>) -> Vec<Block> {
     engines::databases(&mut doc, &msg, input);
     services::services(&mut doc, &msg, input);
     services::scenarios(&mut doc, &msg, input);
+    history::history(&mut doc, &msg, input);
     services::fits_now(&mut doc, &msg, input);
     upgrade::upgrade(&mut doc, &msg, input);
     rollout::lightweight(&mut doc, &msg, input);

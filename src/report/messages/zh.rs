@@ -6,6 +6,7 @@ mod cli;
 mod compose;
 mod engines;
 mod help;
+mod history;
 mod html;
 mod options;
 mod parse;
@@ -28,4 +29,5 @@ pub(super) const TABLES: &[&[(&str, &str)]] = &[
     html::TABLE,
     engines::TABLE,
     place::TABLE,
+    history::TABLE,
 ];

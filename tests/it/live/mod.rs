@@ -13,6 +13,7 @@ mod browser;
 mod docker;
 mod engines;
 mod fleet;
+mod history;
 mod host;
 mod services;
 

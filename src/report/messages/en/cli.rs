@@ -120,6 +120,17 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.flag.bad_date",
         "'{flag} {value}' is not a date: expected YYYY-MM-DD, such as '2026-01-31'",
     ),
+    (
+        "cli.span.not_a_time",
+        "expected a number and a unit, e.g. '500ms', '5s', '10m', '2h' or '7d'",
+    ),
+    ("cli.span.too_long_years", "at most ten years"),
+    (
+        "cli.span.too_long_minutes",
+        "at most ten minutes; sample a longer window with --for",
+    ),
+    ("cli.span.zero", "give a length above zero"),
+    ("cli.span.too_short", "sample at most every 100ms"),
     ("cli.io.not_found", "there is no such file or directory"),
     ("cli.io.denied", "permission denied"),
     ("cli.io.exists", "a file of that name exists already"),
@@ -129,4 +140,34 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("cli.io.read_only", "the file system is read-only"),
     ("cli.io.loop", "too many levels of symbolic links"),
     ("cli.io.too_large", "the file is too large"),
+    (
+        "cli.store.read_only",
+        "cannot record to '{path}': the file is read-only; nothing was changed",
+    ),
+    (
+        "cli.store.not_history",
+        "'{path}' is not a hostfit history database; nothing was changed",
+    ),
+    (
+        "cli.store.newer",
+        "'{path}' was written by a newer hostfit (schema {found}; this one knows up to {known}); nothing was changed",
+    ),
+    (
+        "cli.store.full",
+        "cannot record to '{path}': the disk is full; the samples written so far are kept",
+    ),
+    (
+        "cli.store.link",
+        "'{path}' is a symbolic link: hostfit does not follow one to a history database; nothing was changed",
+    ),
+    ("cli.store.missing", "there is no history database '{path}'"),
+    (
+        "cli.store.sqlite",
+        "cannot use the history database '{path}': {error}",
+    ),
+    (
+        "cli.history.no_samples",
+        "'{path}' has no sample in the last {since}",
+    ),
+    ("cli.profile.target", "cannot profile {what}: {error}"),
 ];

@@ -152,12 +152,161 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "Examples:\n  hostfit place examples/fleet/plan.yaml --hosts 'examples/fleet/hosts/*.yaml' --host-labels examples/fleet/labels.yaml --catalog aliyun\n  hostfit place plan.yaml --prometheus http://127.0.0.1:9090 --window 7d --format json\n  kubectl get nodes,pods -A -o json | hostfit place plan.yaml --kubernetes - --count web",
     ),
     (
+        "help.hostfit.plan.db",
+        "Judge on this history database ('hostfit record'): available memory, CPU busy and each workload's figures come from it, the rest from the snapshot",
+    ),
+    (
+        "help.hostfit.plan.window",
+        "With --history: the window read, back from now; default 7d",
+    ),
+    (
+        "help.hostfit.plan.basis",
+        "With --history: memory on this basis: 'max' the least available memory seen, 'p99' the level it stayed above 99% of the time, 'now' the last sample; default max",
+    ),
+    (
+        "help.hostfit.plan.cpu_basis",
+        "With --history: CPU busy on this basis; default p95",
+    ),
+    (
+        "help.hostfit.plan.ahead",
+        "With --history: judge the scenarios also against the available memory this far ahead ('30d'), at the rate fitted over the window, and say which verdicts change",
+    ),
+    (
+        "help.hostfit.scan.window",
+        "Sample over this long instead of once ('10m', '1h'): the snapshot then carries now, p50, p95, p99 and max of each figure (and the minimum of available memory); Ctrl-C ends early and still writes what was sampled",
+    ),
+    (
+        "help.hostfit.scan.every",
+        "With --for: one sample this often, each measuring CPU over its own interval; default 5s",
+    ),
+    (
+        "help.hostfit.record.about",
+        "Sample this host into a history database until stopped (see docs/history.md)",
+    ),
+    (
+        "help.hostfit.record.db",
+        "The history database (SQLite), created when it does not exist",
+    ),
+    (
+        "help.hostfit.record.every",
+        "One sample this often; default 30s",
+    ),
+    (
+        "help.hostfit.record.retain",
+        "Delete what is older than this; default 30d",
+    ),
+    (
+        "help.hostfit.record.window",
+        "Stop after this long instead of running until stopped",
+    ),
+    (
+        "help.hostfit.record.quiet",
+        "Print nothing when starting and stopping",
+    ),
+    (
+        "help.hostfit.record.verbose",
+        "Say on standard error each sample once it is written (its time in milliseconds)",
+    ),
+    (
+        "help.hostfit.record.root",
+        "Read the host under this directory instead of / (as 'hostfit scan --root')",
+    ),
+    (
+        "help.hostfit.record.df",
+        "Disks from the output of 'df -P -B1' in this file (as 'hostfit scan --df')",
+    ),
+    (
+        "help.hostfit.record.engine_replies",
+        "Containers from recorded Engine API replies in this directory (as 'hostfit scan --engine-replies')",
+    ),
+    (
+        "help.hostfit.record.connect",
+        "Read a database's live settings from the server (as 'hostfit scan --connect'); the password from HOSTFIT_<ENGINE>_PASSWORD or HOSTFIT_<ENGINE>_PASSWORD_FILE, never here",
+    ),
+    (
+        "help.hostfit.record.lang",
+        "Language of the messages: en or zh; default from LC_ALL, LC_MESSAGES or LANG, else English",
+    ),
+    (
+        "help.hostfit.record.examples",
+        "Examples:\n  hostfit record --db /var/lib/hostfit/history.db\n  hostfit record --db history.db --every 10s --retain 7d\n  hostfit record --db try.db --every 1s --for 1m",
+    ),
+    (
+        "help.hostfit.history.about",
+        "Summarize a history database per workload, with the forecast of growth",
+    ),
+    (
+        "help.hostfit.history.db",
+        "The history database 'hostfit record' writes",
+    ),
+    (
+        "help.hostfit.history.since",
+        "The window, back from now; default 7d",
+    ),
+    ("help.hostfit.history.format", "text or json; default text"),
+    (
+        "help.hostfit.history.output",
+        "Write to this file instead of standard output (written whole or not at all)",
+    ),
+    (
+        "help.hostfit.history.lang",
+        "Language of the text: en or zh; default from LC_ALL, LC_MESSAGES or LANG, else English",
+    ),
+    (
+        "help.hostfit.history.examples",
+        "Examples:\n  hostfit history --db history.db\n  hostfit history --db history.db --since 1d --format json\n  hostfit plan plan.yaml --live --history history.db --ahead 30d",
+    ),
+    (
+        "help.hostfit.profile.about",
+        "Measure what a service really needs and print a plan entry with its tiers",
+    ),
+    (
+        "help.hostfit.profile.window",
+        "How long to follow it; default 5m",
+    ),
+    (
+        "help.hostfit.profile.every",
+        "One sample this often; default 1s",
+    ),
+    (
+        "help.hostfit.profile.pid",
+        "Follow this running process and everything it starts",
+    ),
+    (
+        "help.hostfit.profile.container",
+        "Follow this running container (Docker or Podman)",
+    ),
+    (
+        "help.hostfit.profile.data_dir",
+        "The directory the service writes its data to: disk from its growth over the window",
+    ),
+    (
+        "help.hostfit.profile.name",
+        "The service's name in the entry; default the command's or the container's",
+    ),
+    (
+        "help.hostfit.profile.output",
+        "Write the entry to this file instead of standard output",
+    ),
+    (
+        "help.hostfit.profile.lang",
+        "Language of the comments: en or zh; default from LC_ALL, LC_MESSAGES or LANG, else English",
+    ),
+    (
+        "help.hostfit.profile.command",
+        "Start this command and follow it (after '--')",
+    ),
+    (
+        "help.hostfit.profile.examples",
+        "Examples:\n  hostfit profile --for 10m -- redis-server --port 6380\n  hostfit profile --pid 1234 --for 1h --data-dir /var/lib/app\n  hostfit profile --container web --for 30m -o web.yaml",
+    ),
+    (
         "help.hostfit.scan.about",
         "Measure this host (or a fixture tree) and its workloads, writing a snapshot",
     ),
     (
         "help.hostfit.scan.interval",
-        "Measure CPU use over this long: 0 (no CPU figures), 500ms, 1s, 2.5s; default 1s",
+        "Measure CPU use over this long: 0 (no CPU figures), 500ms, 1s, 2.5s, at most 10m; default 1s",
     ),
     (
         "help.hostfit.scan.format",

@@ -189,6 +189,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "the scan could not read everything: {detail}",
     ),
     (
+        "warn.history_other_host",
+        "The recorded history is of host '{history_host}' with {history_total} of memory, the snapshot's host has {total}: the figures taken from the history may belong to another host",
+    ),
+    (
         "warn.burstable_host",
         "the host is {instance}, a burstable type: its {vcpus} vCPUs sustain {baseline} each, so it is planned on {cores} cores",
     ),

@@ -108,6 +108,17 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "cli.flag.bad_date",
         "'{flag} {value}' 不是日期：需要 YYYY-MM-DD 格式，例如 '2026-01-31'",
     ),
+    (
+        "cli.span.not_a_time",
+        "应为数字加单位，例如 '500ms'、'5s'、'10m'、'2h' 或 '7d'",
+    ),
+    ("cli.span.too_long_years", "最多十年"),
+    (
+        "cli.span.too_long_minutes",
+        "最多十分钟；更长的窗口请用 --for 采样",
+    ),
+    ("cli.span.zero", "请给出大于零的时长"),
+    ("cli.span.too_short", "采样间隔至少 100ms"),
     ("cli.io.not_found", "没有这个文件或目录"),
     ("cli.io.denied", "权限不足"),
     ("cli.io.exists", "同名文件已存在"),
@@ -117,4 +128,31 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("cli.io.read_only", "文件系统是只读的"),
     ("cli.io.loop", "符号链接层数过多"),
     ("cli.io.too_large", "文件过大"),
+    (
+        "cli.store.read_only",
+        "无法记录到 '{path}'：文件只读；未做任何改动",
+    ),
+    (
+        "cli.store.not_history",
+        "'{path}' 不是 hostfit 的历史数据库；未做任何改动",
+    ),
+    (
+        "cli.store.newer",
+        "'{path}' 由更新版本的 hostfit 写入（模式版本 {found}；本版本最多支持 {known}）；未做任何改动",
+    ),
+    (
+        "cli.store.full",
+        "无法记录到 '{path}'：磁盘已满；已写入的样本保留不变",
+    ),
+    (
+        "cli.store.link",
+        "'{path}' 是符号链接：hostfit 不会经由链接访问历史数据库；未做任何改动",
+    ),
+    ("cli.store.missing", "历史数据库 '{path}' 不存在"),
+    ("cli.store.sqlite", "无法使用历史数据库 '{path}'：{error}"),
+    (
+        "cli.history.no_samples",
+        "'{path}' 在最近 {since} 内没有样本",
+    ),
+    ("cli.profile.target", "无法分析 {what}：{error}"),
 ];

@@ -120,10 +120,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "help.hostfit.place.time",
         "局部搜索的时间，换算成在本机大约耗时这么久的步数（每次运行结果相同）；默认 1s",
     ),
-    (
-        "help.hostfit.place.seed",
-        "局部搜索的随机种子；默认 1",
-    ),
+    ("help.hostfit.place.seed", "局部搜索的随机种子；默认 1"),
     (
         "help.hostfit.place.count",
         "另外：放置之后每台主机还能再容纳这个服务的多少个副本",
@@ -145,12 +142,149 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "示例：\n  hostfit place examples/fleet/plan.yaml --hosts 'examples/fleet/hosts/*.yaml' --host-labels examples/fleet/labels.yaml --catalog aliyun\n  hostfit place plan.yaml --prometheus http://127.0.0.1:9090 --window 7d --format json\n  kubectl get nodes,pods -A -o json | hostfit place plan.yaml --kubernetes - --count web",
     ),
     (
+        "help.hostfit.plan.db",
+        "按这个历史数据库（'hostfit record' 写入）判断：可用内存、CPU 使用和各工作负载的数字取自它，其余取自快照",
+    ),
+    (
+        "help.hostfit.plan.window",
+        "与 --history 一起：读取的时间窗口，从现在往前；默认 7d",
+    ),
+    (
+        "help.hostfit.plan.basis",
+        "与 --history 一起：内存按此基准：'max' 为见到的最少可用内存，'p99' 为 99% 的时间都高于的水平，'now' 为最后一个样本；默认 max",
+    ),
+    (
+        "help.hostfit.plan.cpu_basis",
+        "与 --history 一起：CPU 使用按此基准；默认 p95",
+    ),
+    (
+        "help.hostfit.plan.ahead",
+        "与 --history 一起：同时按窗口内拟合的速率，对这么久之后（'30d'）的可用内存判断各场景，并指出哪些结论会改变",
+    ),
+    (
+        "help.hostfit.scan.window",
+        "在这段时间内反复采样而不是只测一次（'10m'、'1h'）：快照中每个数字带 now、p50、p95、p99 和 max（以及可用内存的最小值）；Ctrl-C 提前结束，仍写出已采集的部分",
+    ),
+    (
+        "help.hostfit.scan.every",
+        "与 --for 一起：每隔这么久采样一次，每次在自己的间隔内测量 CPU；默认 5s",
+    ),
+    (
+        "help.hostfit.record.about",
+        "把本机持续采样写入历史数据库，直到被停止（见 docs/history.md）",
+    ),
+    (
+        "help.hostfit.record.db",
+        "历史数据库（SQLite），不存在时创建",
+    ),
+    ("help.hostfit.record.every", "每隔这么久采样一次；默认 30s"),
+    (
+        "help.hostfit.record.retain",
+        "删除早于此时长的数据；默认 30d",
+    ),
+    (
+        "help.hostfit.record.window",
+        "运行这么久后停止，而不是一直运行到被停止",
+    ),
+    ("help.hostfit.record.quiet", "开始和停止时不输出任何内容"),
+    (
+        "help.hostfit.record.verbose",
+        "每写入一个样本就在标准错误上说明（用时，毫秒）",
+    ),
+    (
+        "help.hostfit.record.root",
+        "读取此目录下的主机而不是 /（同 'hostfit scan --root'）",
+    ),
+    (
+        "help.hostfit.record.df",
+        "从此文件中 'df -P -B1' 的输出读取磁盘（同 'hostfit scan --df'）",
+    ),
+    (
+        "help.hostfit.record.engine_replies",
+        "从此目录中记录的 Engine API 应答读取容器（同 'hostfit scan --engine-replies'）",
+    ),
+    (
+        "help.hostfit.record.connect",
+        "从服务器读取数据库的实际设置（同 'hostfit scan --connect'）；密码取自 HOSTFIT_<ENGINE>_PASSWORD 或 HOSTFIT_<ENGINE>_PASSWORD_FILE，绝不写在这里",
+    ),
+    (
+        "help.hostfit.record.lang",
+        "消息的语言：en 或 zh；默认取自 LC_ALL、LC_MESSAGES 或 LANG，否则为英文",
+    ),
+    (
+        "help.hostfit.record.examples",
+        "示例：\n  hostfit record --db /var/lib/hostfit/history.db\n  hostfit record --db history.db --every 10s --retain 7d\n  hostfit record --db try.db --every 1s --for 1m",
+    ),
+    (
+        "help.hostfit.history.about",
+        "按工作负载汇总历史数据库，并给出增长预测",
+    ),
+    (
+        "help.hostfit.history.db",
+        "'hostfit record' 写入的历史数据库",
+    ),
+    (
+        "help.hostfit.history.since",
+        "时间窗口，从现在往前；默认 7d",
+    ),
+    ("help.hostfit.history.format", "text 或 json；默认 text"),
+    (
+        "help.hostfit.history.output",
+        "写入此文件而不是标准输出（要么完整写入，要么不写）",
+    ),
+    (
+        "help.hostfit.history.lang",
+        "文本的语言：en 或 zh；默认取自 LC_ALL、LC_MESSAGES 或 LANG，否则为英文",
+    ),
+    (
+        "help.hostfit.history.examples",
+        "示例：\n  hostfit history --db history.db\n  hostfit history --db history.db --since 1d --format json\n  hostfit plan plan.yaml --live --history history.db --ahead 30d",
+    ),
+    (
+        "help.hostfit.profile.about",
+        "测量一个服务的实际需求，输出带档位的计划条目",
+    ),
+    ("help.hostfit.profile.window", "跟踪多久；默认 5m"),
+    ("help.hostfit.profile.every", "每隔这么久采样一次；默认 1s"),
+    (
+        "help.hostfit.profile.pid",
+        "跟踪这个正在运行的进程及其启动的所有进程",
+    ),
+    (
+        "help.hostfit.profile.container",
+        "跟踪这个正在运行的容器（Docker 或 Podman）",
+    ),
+    (
+        "help.hostfit.profile.data_dir",
+        "服务写入数据的目录：按窗口内的增长计算磁盘",
+    ),
+    (
+        "help.hostfit.profile.name",
+        "条目中的服务名；默认取命令名或容器名",
+    ),
+    (
+        "help.hostfit.profile.output",
+        "把条目写入此文件而不是标准输出",
+    ),
+    (
+        "help.hostfit.profile.lang",
+        "注释的语言：en 或 zh；默认取自 LC_ALL、LC_MESSAGES 或 LANG，否则为英文",
+    ),
+    (
+        "help.hostfit.profile.command",
+        "启动这个命令并跟踪它（写在 '--' 之后）",
+    ),
+    (
+        "help.hostfit.profile.examples",
+        "示例：\n  hostfit profile --for 10m -- redis-server --port 6380\n  hostfit profile --pid 1234 --for 1h --data-dir /var/lib/app\n  hostfit profile --container web --for 30m -o web.yaml",
+    ),
+    (
         "help.hostfit.scan.about",
         "测量本机（或测试用的目录树）及其工作负载，写出快照",
     ),
     (
         "help.hostfit.scan.interval",
-        "CPU 使用率的测量时长：0（不测 CPU）、500ms、1s、2.5s；默认 1s",
+        "CPU 使用率的测量时长：0（不测 CPU）、500ms、1s、2.5s，最多 10m；默认 1s",
     ),
     (
         "help.hostfit.scan.format",

@@ -180,6 +180,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     ("warn.probe_incomplete", "采集未能读取全部数据：{detail}"),
     (
+        "warn.history_other_host",
+        "历史记录来自主机 '{history_host}'（内存 {history_total}），快照中的主机内存为 {total}：从历史中取得的数据可能属于另一台主机",
+    ),
+    (
         "warn.burstable_host",
         "服务器是突发性能实例 {instance}：{vcpus} 个 vCPU 每个只能持续使用 {baseline}，因此按 {cores} 核规划",
     ),
