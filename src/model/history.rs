@@ -281,6 +281,10 @@ impl History {
     }
 }
 
+/// One sample's figures: available memory, CPU busy, and (name index, memory, CPU) per
+/// workload.
+type Figures = (f64, f64, Vec<(u32, f64, f64)>);
+
 /// What a run of snapshots saw, kept as the few figures a summary needs: a long window at a
 /// short interval (`--for 24h --every 1s`) keeps tens of thousands of samples, and whole
 /// snapshots would hold every process of every one. Workload names are kept once.
@@ -289,8 +293,7 @@ pub struct SampleLog {
     /// Workload names, in the order first seen.
     names: Vec<String>,
     index: std::collections::HashMap<String, u32>,
-    /// Per sample: available memory, CPU busy, and (name index, memory, CPU) per workload.
-    samples: Vec<(f64, f64, Vec<(u32, f64, f64)>)>,
+    samples: Vec<Figures>,
 }
 
 impl SampleLog {
