@@ -213,6 +213,9 @@ fn a_recording_is_summarized_and_planned_on() {
         text.stdout
     );
     assert!(text.stdout.contains("CPU on its 'p95'"), "{}", text.stdout);
+    // Per workload too: its growth a day and when the reserve would be reached.
+    assert!(text.stdout.contains("Growth a day"), "{}", text.stdout);
+    assert!(text.stdout.contains("Reserve reached"), "{}", text.stdout);
     assert!(
         text.stdout.contains("No verdict changes within 30 days"),
         "{}",
