@@ -222,6 +222,41 @@ fn a_recording_is_summarized_and_planned_on() {
         text.stdout
     );
     let v = json(&args("json"));
+    // The same host on both sides: no warning that the history is of another.
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        v["warnings"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|w| w["code"].as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(
+        !codes(&v).contains(&"history_other_host".to_string()),
+        "{}",
+        v["warnings"]
+    );
+    // A snapshot of another host (its name and memory differ): warned.
+    let other = crate::util::example("aliyun-2c2g").join("snapshot.yaml");
+    let elsewhere = json(&hostfit(&[
+        "plan",
+        s(&plan),
+        "--snapshot",
+        s(&other),
+        "--history",
+        s(&db),
+        "--window",
+        "1h",
+        "-f",
+        "json",
+    ]));
+    assert!(
+        codes(&elsewhere).contains(&"history_other_host".to_string()),
+        "{}",
+        elsewhere["warnings"]
+    );
     assert_eq!(v["history"]["memory_basis"], "max");
     assert_eq!(v["history"]["window_seconds"], 3600.0);
     assert_eq!(v["history"]["ahead"]["seconds"], 2_592_000.0);
