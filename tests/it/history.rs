@@ -446,6 +446,25 @@ fn a_profile_is_a_service_entry_a_plan_reads() {
             .rsplit_once(") ")
             .is_some_and(|(_, rest)| !rest.starts_with('Z') && !rest.starts_with('X'));
     assert!(!alive, "the command's child outlived the profile: {stat}");
+    // A running process by --pid: followed, and left running.
+    let mut sleeper = Command::new("sleep")
+        .arg("30")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sleep starts");
+    let pid = sleeper.id().to_string();
+    let run = hostfit(&[
+        "profile", "--for", "600ms", "--every", "200ms", "--pid", &pid,
+    ]);
+    let still = sleeper.try_wait().map(|st| st.is_none()).unwrap_or(false);
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("- name: \"sleep\""), "{}", run.stdout);
+    assert!(run.stdout.contains("samples over"), "{}", run.stdout);
+    assert!(still, "profile --pid stopped the process it followed");
     // Nothing to follow is an error.
     let none = hostfit(&["profile", "--for", "1s", "--pid", "999999999"]);
     assert_eq!(none.status, 2, "{}", none.stderr);
