@@ -40,7 +40,8 @@ pub struct RecordArgs {
     /// Print nothing when starting and stopping
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Say on standard error each sample once it is written (its time in milliseconds)
+    /// Say on standard error each sample as it is taken and once it is written (its time in
+    /// milliseconds)
     #[arg(long, short = 'v')]
     pub verbose: bool,
     #[command(flatten)]
@@ -109,7 +110,19 @@ pub fn run(args: &RecordArgs, lang: Lang) -> Result<(), CliError> {
     };
     let interrupt = Interrupt::catch();
     let mut sampler = Sampler::new(config, RESCAN).map_err(cannot)?;
+    let taking = |n: u64, t: i64| {
+        if args.verbose {
+            eprintln!(
+                "{}",
+                msg.f(
+                    "history.record.taking",
+                    &[("n", n.to_string()), ("t", t.to_string())],
+                )
+            );
+        }
+    };
     let mut t = now_ms();
+    taking(1, t);
     let mut reading = sampler
         .sample(&super::clock::now_rfc3339())
         .map_err(cannot)?;
@@ -174,6 +187,7 @@ pub fn run(args: &RecordArgs, lang: Lang) -> Result<(), CliError> {
             break;
         }
         t = now_ms();
+        taking(samples + 1, t);
         reading = sampler
             .sample(&super::clock::now_rfc3339())
             .map_err(cannot)?;

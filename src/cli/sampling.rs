@@ -8,7 +8,7 @@ use super::error::CliError;
 use super::output::Interrupt;
 use super::scan::SourceArgs;
 use crate::model::Snapshot;
-use crate::model::history::sampled;
+use crate::model::history::SampleLog;
 use crate::probe;
 use crate::report::messages::Msg;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -52,29 +52,27 @@ pub fn sampled_scan(
     let interrupt = Interrupt::catch();
     let bar = progress_bar(window, msg.t("history.progress.sampling"));
     let start = Instant::now();
-    let mut snapshots: Vec<Snapshot> = Vec::new();
-    loop {
+    // The figures of every sample, and the last snapshot whole.
+    let mut log = SampleLog::default();
+    let mut last: Snapshot = loop {
         config.taken_at = clock::now_rfc3339();
         let pending = probe::begin(&config, true).map_err(cannot)?;
         let left = window.saturating_sub(start.elapsed());
         pause(every.min(left.max(Duration::from_millis(100))), &interrupt);
-        snapshots.push(pending.finish().map_err(cannot)?);
+        let snapshot = pending.finish().map_err(cannot)?;
+        log.push(&snapshot);
         let elapsed = start.elapsed();
         bar.set_position(elapsed.as_secs().min(window.as_secs()));
-        bar.set_message(format!("({})", snapshots.len()));
+        bar.set_message(format!("({})", log.len()));
         if interrupt.came() || elapsed + Duration::from_millis(50) >= window {
-            break;
+            break snapshot;
         }
-    }
+    };
     bar.finish_and_clear();
     let interrupted = interrupt.came();
     drop(interrupt);
     let window_seconds = (start.elapsed().as_secs_f64() * 10.0).round() / 10.0;
-    let summary = sampled(&snapshots, every.as_secs_f64(), window_seconds, interrupted);
-    let mut last = snapshots.pop().ok_or_else(|| CliError::Scan {
-        root: root.clone(),
-        error: "no sample".into(),
-    })?;
+    let summary = log.summary(every.as_secs_f64(), window_seconds, interrupted);
     last.sampled = summary;
     last.warnings.extend(notes);
     Ok(last)

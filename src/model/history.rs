@@ -281,54 +281,97 @@ impl History {
     }
 }
 
-/// What a run of snapshots taken `every_seconds` apart saw, over `window_seconds`: the
-/// host's available memory and CPU, and each workload by name (in the order first seen).
-/// `None` for no snapshot.
-pub fn sampled(
-    snapshots: &[Snapshot],
-    every_seconds: f64,
-    window_seconds: f64,
-    interrupted: bool,
-) -> Option<Sampled> {
-    let available: Vec<f64> = snapshots
-        .iter()
-        .map(|s| s.host.memory.available.0 as f64)
-        .collect();
-    let cpu: Vec<f64> = snapshots.iter().map(|s| s.host.cpu.used.0).collect();
-    let mut names: Vec<String> = Vec::new();
-    for s in snapshots {
-        for w in &s.workloads {
-            if !names.contains(&w.name) {
-                names.push(w.name.clone());
-            }
-        }
-    }
-    let workloads = names
-        .into_iter()
-        .filter_map(|name| {
-            let seen: Vec<_> = snapshots
-                .iter()
-                .filter_map(|s| s.workloads.iter().find(|w| w.name == name))
-                .collect();
-            let memory: Vec<f64> = seen.iter().map(|w| w.memory.0 as f64).collect();
-            let cpu: Vec<f64> = seen.iter().map(|w| w.cpu.0).collect();
-            Some(SampledWorkload {
-                samples: seen.len() as u32,
-                memory: Peaks::of(&memory)?.map(bytes_of),
-                cpu: Peaks::of(&cpu)?.map(cores_of),
-                name,
+/// One sample's figures: available memory, CPU busy, and (name index, memory, CPU) per
+/// workload.
+type Figures = (f64, f64, Vec<(u32, f64, f64)>);
+
+/// What a run of snapshots saw, kept as the few figures a summary needs: a long window at a
+/// short interval (`--for 24h --every 1s`) keeps tens of thousands of samples, and whole
+/// snapshots would hold every process of every one. Workload names are kept once.
+#[derive(Debug, Clone, Default)]
+pub struct SampleLog {
+    /// Workload names, in the order first seen.
+    names: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+    samples: Vec<Figures>,
+}
+
+impl SampleLog {
+    /// Keeps the figures of `s`.
+    pub fn push(&mut self, s: &Snapshot) {
+        let workloads = s
+            .workloads
+            .iter()
+            .map(|w| {
+                let i = match self.index.get(&w.name) {
+                    Some(i) => *i,
+                    None => {
+                        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+                        self.names.push(w.name.clone());
+                        self.index.insert(w.name.clone(), i);
+                        i
+                    }
+                };
+                (i, w.memory.0 as f64, w.cpu.0)
             })
+            .collect();
+        self.samples.push((
+            s.host.memory.available.0 as f64,
+            s.host.cpu.used.0,
+            workloads,
+        ));
+    }
+
+    pub fn len(&self) -> usize {
+        self.samples.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.samples.is_empty()
+    }
+
+    /// What the samples, taken `every_seconds` apart over `window_seconds`, saw: the host's
+    /// available memory and CPU, and each workload by name (in the order first seen). `None`
+    /// for no sample.
+    pub fn summary(
+        &self,
+        every_seconds: f64,
+        window_seconds: f64,
+        interrupted: bool,
+    ) -> Option<Sampled> {
+        let available: Vec<f64> = self.samples.iter().map(|s| s.0).collect();
+        let cpu: Vec<f64> = self.samples.iter().map(|s| s.1).collect();
+        let workloads = self
+            .names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, name)| {
+                let seen: Vec<(f64, f64)> = self
+                    .samples
+                    .iter()
+                    .filter_map(|s| s.2.iter().find(|w| w.0 as usize == i))
+                    .map(|w| (w.1, w.2))
+                    .collect();
+                let memory: Vec<f64> = seen.iter().map(|w| w.0).collect();
+                let cpu: Vec<f64> = seen.iter().map(|w| w.1).collect();
+                Some(SampledWorkload {
+                    samples: seen.len() as u32,
+                    memory: Peaks::of(&memory)?.map(bytes_of),
+                    cpu: Peaks::of(&cpu)?.map(cores_of),
+                    name: name.clone(),
+                })
+            })
+            .collect();
+        Some(Sampled {
+            samples: self.samples.len() as u32,
+            every_seconds,
+            window_seconds,
+            interrupted,
+            available: Lows::of(&available)?.map(bytes_of),
+            cpu_used: Peaks::of(&cpu)?.map(cores_of),
+            workloads,
         })
-        .collect();
-    Some(Sampled {
-        samples: snapshots.len() as u32,
-        every_seconds,
-        window_seconds,
-        interrupted,
-        available: Lows::of(&available)?.map(bytes_of),
-        cpu_used: Peaks::of(&cpu)?.map(cores_of),
-        workloads,
-    })
+    }
 }
 
 #[cfg(test)]

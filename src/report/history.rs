@@ -108,7 +108,7 @@ fn day_of(t: f64) -> String {
 }
 
 /// When the reserve is reached, in a table cell: a date, "now" or "not within a year".
-fn reach_short(msg: &Msg, r: &Reach) -> String {
+pub(crate) fn reach_short(msg: &Msg, r: &Reach) -> String {
     match r {
         Reach::Already => msg.t("history.reach.already"),
         Reach::NotWithinYear => msg.t("history.reach.not_within_year"),

@@ -213,12 +213,50 @@ fn a_recording_is_summarized_and_planned_on() {
         text.stdout
     );
     assert!(text.stdout.contains("CPU on its 'p95'"), "{}", text.stdout);
+    // Per workload too: its growth a day and when the reserve would be reached.
+    assert!(text.stdout.contains("Growth a day"), "{}", text.stdout);
+    assert!(text.stdout.contains("Reserve reached"), "{}", text.stdout);
     assert!(
         text.stdout.contains("No verdict changes within 30 days"),
         "{}",
         text.stdout
     );
     let v = json(&args("json"));
+    // The same host on both sides: no warning that the history is of another.
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        v["warnings"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|w| w["code"].as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(
+        !codes(&v).contains(&"history_other_host".to_string()),
+        "{}",
+        v["warnings"]
+    );
+    // A snapshot of another host (its name and memory differ): warned.
+    let other = crate::util::example("aliyun-2c2g").join("snapshot.yaml");
+    let elsewhere = json(&hostfit(&[
+        "plan",
+        s(&plan),
+        "--snapshot",
+        s(&other),
+        "--history",
+        s(&db),
+        "--window",
+        "1h",
+        "-f",
+        "json",
+    ]));
+    assert!(
+        codes(&elsewhere).contains(&"history_other_host".to_string()),
+        "{}",
+        elsewhere["warnings"]
+    );
     assert_eq!(v["history"]["memory_basis"], "max");
     assert_eq!(v["history"]["window_seconds"], 3600.0);
     assert_eq!(v["history"]["ahead"]["seconds"], 2_592_000.0);
@@ -408,6 +446,25 @@ fn a_profile_is_a_service_entry_a_plan_reads() {
             .rsplit_once(") ")
             .is_some_and(|(_, rest)| !rest.starts_with('Z') && !rest.starts_with('X'));
     assert!(!alive, "the command's child outlived the profile: {stat}");
+    // A running process by --pid: followed, and left running.
+    let mut sleeper = Command::new("sleep")
+        .arg("30")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sleep starts");
+    let pid = sleeper.id().to_string();
+    let run = hostfit(&[
+        "profile", "--for", "600ms", "--every", "200ms", "--pid", &pid,
+    ]);
+    let still = sleeper.try_wait().map(|st| st.is_none()).unwrap_or(false);
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("- name: \"sleep\""), "{}", run.stdout);
+    assert!(run.stdout.contains("samples over"), "{}", run.stdout);
+    assert!(still, "profile --pid stopped the process it followed");
     // Nothing to follow is an error.
     let none = hostfit(&["profile", "--for", "1s", "--pid", "999999999"]);
     assert_eq!(none.status, 2, "{}", none.stderr);

@@ -4,7 +4,7 @@
 
 use super::{Cell, Doc};
 use crate::report::ReportInput;
-use crate::report::history::forecast_sentence;
+use crate::report::history::{forecast_sentence, growth, reach_short};
 use crate::report::messages::Msg;
 
 use crate::report::history::span;
@@ -38,6 +38,34 @@ pub(super) fn history(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
     match &h.forecast.host {
         Some(host) => doc.p(forecast_sentence(msg, host)),
         None => doc.p(msg.t("history.forecast.too_few")),
+    }
+    // Each workload's growth over the window, and when the host would reach the reserve if
+    // that workload alone kept growing at its rate.
+    if !h.forecast.workloads.is_empty() {
+        let header = vec![
+            msg.t("history.col.workload"),
+            msg.t("history.col.samples"),
+            msg.t("history.col.growth"),
+            msg.t("history.col.reserve_on"),
+        ];
+        let rows = h
+            .forecast
+            .workloads
+            .iter()
+            .map(|w| {
+                vec![
+                    Cell::text(w.name.clone()),
+                    Cell::num(w.samples.to_string()),
+                    Cell::num(growth(w.growth_per_day)),
+                    Cell::num(
+                        w.reserve_reached
+                            .as_ref()
+                            .map_or_else(|| "-".to_string(), |r| reach_short(msg, r)),
+                    ),
+                ]
+            })
+            .collect();
+        doc.table(header, rows);
     }
     let Some(ahead) = &h.ahead else {
         return;

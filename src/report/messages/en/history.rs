@@ -70,6 +70,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "hostfit record: sampling every {every} into '{path}', keeping {retain}; stop with Ctrl-C or SIGTERM",
     ),
     (
+        "history.record.taking",
+        "hostfit record: taking sample {n}, t = {t}",
+    ),
+    (
         "history.record.sample",
         "hostfit record: sample {n} written, t = {t}",
     ),

@@ -67,6 +67,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "hostfit record：每 {every} 采样一次，写入 '{path}'，保留 {retain}；按 Ctrl-C 或发送 SIGTERM 停止",
     ),
     (
+        "history.record.taking",
+        "hostfit record：正在采集第 {n} 个样本，t = {t}",
+    ),
+    (
         "history.record.sample",
         "hostfit record：第 {n} 个样本已写入，t = {t}",
     ),
