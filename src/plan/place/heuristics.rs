@@ -240,7 +240,7 @@ fn first_fit(inst: &Instance, order: &[usize]) -> State {
 /// An order on floats as unsigned integers (for a sorted set).
 fn ordered(x: f64) -> u64 {
     let b = x.to_bits();
-    if b >> 63 == 1 { !b } else { b | 1 << 63 }
+    if b >> 63 == 1 { !b } else { b | (1 << 63) }
 }
 
 /// Each item on the open host it leaves least room on (shares summed); a new host, largest
