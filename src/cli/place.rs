@@ -23,8 +23,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// Steps of local search per second of `--time`, measured on a 2-core machine with 10,000
-/// replicas on 1,500 hosts (bench/place.sh); a step is one test of one replica on one host.
-pub const STEPS_PER_SECOND: f64 = 40_000_000.0;
+/// replicas on 1,500 hosts (bench/place.sh (b)); a step is one test in plain numbers of one
+/// replica against one host's room (a test by every rule counts as five).
+pub const STEPS_PER_SECOND: f64 = 200_000_000.0;
 
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("source").required(true).args(["hosts", "prometheus", "kubernetes"]))]

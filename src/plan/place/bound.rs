@@ -1,5 +1,6 @@
-//! Lower bounds on the hosts a set of items needs, by volume: per resource, the fewest hosts
-//! whose largest rooms add up to the items' demand; the larger over the resources. Pure.
+//! Lower bounds on the hosts a set of items needs: by volume (per resource, the fewest hosts
+//! whose largest rooms add up to the items' demand; the larger over the resources), and by count
+//! (`count_bound`: how many items a host can hold at most). Pure.
 
 use super::instance::{DIMS, Instance};
 
@@ -59,4 +60,75 @@ pub fn volume_bound(inst: &Instance, items: impl Iterator<Item = usize>) -> usiz
         .hosts_for(&demand)
         .unwrap_or(inst.bins.len())
         .max(1)
+}
+
+/// The item-count bound of `items`: the largest of `count_bound_over` every non-empty set of the
+/// resources every host limits (zero when there is none).
+pub fn count_bound(inst: &Instance, items: impl Iterator<Item = usize>) -> usize {
+    let items: Vec<usize> = items.collect();
+    let limited: Vec<usize> = (0..DIMS)
+        .filter(|d| inst.bins.iter().all(|b| b.room[*d].is_finite()))
+        .collect();
+    if inst.bins.is_empty() {
+        return 0;
+    }
+    (1..1usize << limited.len())
+        .map(|mask| {
+            let dims: Vec<usize> = (0..limited.len())
+                .filter(|k| mask & (1 << k) != 0)
+                .map(|k| limited[k])
+                .collect();
+            count_bound_over(inst, &items, &dims)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The item-count bound over the resources `dims` (each limited on every host). Measure each
+/// item by the sum over `dims` of its need as a share of the scale (the largest room): no host's
+/// room exceeds the scale, so the items on one host measure at most `cap` (`dims.len()`, plus
+/// `EPS`). Let `c` be the largest count whose `c` smallest items measure at most `cap` together:
+/// no host holds more than `c`. Hosts holding exactly `c` hold `c` items measuring at most `cap`
+/// each, so `b` such hosts need the `c * b` smallest items to measure at most `cap * b`; `b_max`,
+/// the largest such `b`, bounds them. Every other host holds at most `c - 1`:
+/// `n <= c * b + (c - 1) * (hosts - b)`, so `hosts >= (n - b_max) / (c - 1)`.
+fn count_bound_over(inst: &Instance, items: &[usize], dims: &[usize]) -> usize {
+    let cap: f64 = dims
+        .iter()
+        .map(|&d| 1.0 + super::instance::EPS[d] / inst.scale[d])
+        .sum::<f64>()
+        + 1e-9;
+    let mut sizes: Vec<f64> = items
+        .iter()
+        .map(|&i| {
+            dims.iter()
+                .map(|&d| inst.items[i].need[d].max(0.0) / inst.scale[d])
+                .sum()
+        })
+        .collect();
+    let n = sizes.len();
+    if n == 0 {
+        return 0;
+    }
+    sizes.sort_by(f64::total_cmp);
+    let mut smallest = vec![0.0; n + 1];
+    for (k, s) in sizes.iter().enumerate() {
+        smallest[k + 1] = smallest[k] + s;
+    }
+    let c = (1..=n)
+        .take_while(|&k| smallest[k] <= cap)
+        .last()
+        .unwrap_or(0);
+    if c == 0 {
+        // not even the smallest item fits a host: nothing to count
+        return 0;
+    }
+    if c == 1 {
+        return n;
+    }
+    let mut b_max = 0;
+    while c * (b_max + 1) <= n && smallest[c * (b_max + 1)] <= cap * (b_max + 1) as f64 {
+        b_max += 1;
+    }
+    (n - b_max).div_ceil(c - 1)
 }

@@ -2,12 +2,13 @@
 //! first and largest first, goes on a host already used, on one new host of each kind (empty
 //! hosts with the same room, ports and labels are interchangeable), or nowhere; replicas of one
 //! service take hosts in order. A branch is cut when even placing every item left on a volume
-//! bound of hosts could not beat the best key found. Under a node budget; says whether it
+//! bound of hosts (counting in the hosts in use only the room the items left could still fill) could
+//! not beat the best key found. Under a node budget; says whether it
 //! finished, which proves its answer best. Pure.
 
 use super::bound::Rooms;
 use super::heuristics::decreasing;
-use super::instance::{DIMS, Instance};
+use super::instance::{DIMS, Instance, within};
 use super::state::{Key, State};
 
 pub struct Exact {
@@ -101,13 +102,28 @@ impl Search<'_> {
         let used: Vec<usize> = (0..self.inst.bins.len())
             .filter(|b| !self.state.members[*b].is_empty())
             .collect();
+        // The room a host in use can still give is at most what the items left that could each
+        // fit it need: room no item left fits is lost (the waste bound of bin completion).
+        let rest = &self.order[pos..];
         let mut extra = self.demand[pos];
-        for d in 0..DIMS {
-            let free: f64 = used
-                .iter()
-                .map(|b| (self.inst.bins[*b].room[d] - self.state.used[*b][d]).max(0.0))
-                .sum();
-            extra[d] = (extra[d] - free).max(0.0);
+        for &b in &used {
+            let room = &self.inst.bins[b].room;
+            let have = &self.state.used[b];
+            let mut takers = [0.0; DIMS];
+            for &i in rest {
+                let need = &self.inst.items[i].need;
+                if self.inst.allowed(i, b) && within(room, have, need) {
+                    for d in 0..DIMS {
+                        takers[d] += need[d];
+                    }
+                }
+            }
+            for d in 0..DIMS {
+                extra[d] -= (room[d] - have[d]).max(0.0).min(takers[d]);
+            }
+        }
+        for e in &mut extra {
+            *e = e.max(0.0);
         }
         let more = self.rooms.hosts_for(&extra).unwrap_or(usize::MAX / 2);
         key.bins = used.len() + more;

@@ -4,7 +4,7 @@
 //! "Heuristics for Vector Bin Packing" (2011). Every one takes the more important priority
 //! classes first and opens hosts largest first. Pure and deterministic.
 
-use super::instance::{DIMS, Instance, Vec3, within};
+use super::instance::{DIMS, EPS, Instance, Vec3, within};
 use super::state::State;
 
 /// The heuristics, by the names the reports use.
@@ -58,12 +58,22 @@ impl Heuristic {
                 first_fit(inst, &decreasing(inst, |s| s.iter().map(|x| x * x).sum()))
             }
             Heuristic::BestFit => best_fit(inst, &decreasing(inst, |s| s.iter().sum())),
-            Heuristic::DotProduct => bin_centric(inst, |size, free| {
-                (0..DIMS).map(|d| size[d] * free[d]).sum()
-            }),
-            Heuristic::L2Norm => bin_centric(inst, |size, free| {
-                -(0..DIMS).map(|d| (free[d] - size[d]).powi(2)).sum::<f64>()
-            }),
+            Heuristic::DotProduct => bin_centric(
+                inst,
+                |size, free| (0..DIMS).map(|d| size[d] * free[d]).sum(),
+                // an item no larger than `most` scores at most most times the free room
+                |most, free| (0..DIMS).map(|d| most[d] * free[d].max(0.0)).sum(),
+            ),
+            Heuristic::L2Norm => bin_centric(
+                inst,
+                |size, free| -(0..DIMS).map(|d| (free[d] - size[d]).powi(2)).sum::<f64>(),
+                // an item no larger than `most` leaves at least free - most of each resource
+                |most, free| {
+                    -(0..DIMS)
+                        .map(|d| (free[d] - most[d]).max(0.0).powi(2))
+                        .sum::<f64>()
+                },
+            ),
         }
     }
 }
@@ -131,66 +141,232 @@ fn fits(inst: &Instance, state: &State, item: usize, bin: usize) -> bool {
     ) && state.fits(inst, item, bin)
 }
 
+/// A bin's free room per resource, in the instance's units (infinite where it has no limit).
+pub fn free_room(inst: &Instance, state: &State, bin: usize) -> Vec3 {
+    let room = &inst.bins[bin].room;
+    std::array::from_fn(|d| room[d] - state.used[bin][d])
+}
+
+/// Per resource, how far a free room computed as `room - used` may be below a need that
+/// `within` (`used + need <= room + EPS`) still admits: the tolerance and a margin for rounding.
+pub fn slack(inst: &Instance) -> Vec3 {
+    std::array::from_fn(|d| EPS[d] + 1e-9 * inst.scale[d])
+}
+
+/// Whether a free room could take `need` (a necessary test: `within` decides).
+fn could(free: &Vec3, need: &Vec3, slack: &Vec3) -> bool {
+    (0..DIMS).all(|d| need[d] <= free[d] + slack[d])
+}
+
+/// Hosts at positions (their opening order) with each resource's free room, and its largest
+/// over every range of positions, so that the first host an item could fit is found by
+/// descending only into ranges whose largest rooms take it: about log(hosts) steps instead of
+/// one per host.
+pub struct FreeTree {
+    leaves: usize,
+    max: Vec<Vec3>,
+    slack: Vec3,
+}
+
+impl FreeTree {
+    /// Every position closed (no room) until `set`.
+    pub fn new(positions: usize, slack: Vec3) -> FreeTree {
+        let leaves = positions.next_power_of_two().max(1);
+        FreeTree {
+            leaves,
+            max: vec![[f64::NEG_INFINITY; DIMS]; 2 * leaves],
+            slack,
+        }
+    }
+
+    pub fn set(&mut self, pos: usize, free: Vec3) {
+        let mut i = self.leaves + pos;
+        self.max[i] = free;
+        while i > 1 {
+            i /= 2;
+            let (l, r) = (self.max[2 * i], self.max[2 * i + 1]);
+            self.max[i] = std::array::from_fn(|d| l[d].max(r[d]));
+        }
+    }
+
+    /// The first position whose free room could take `need` and for which `accept` holds.
+    pub fn first(&self, need: &Vec3, mut accept: impl FnMut(usize) -> bool) -> Option<usize> {
+        let mut stack = Vec::with_capacity(64);
+        stack.push(1);
+        while let Some(node) = stack.pop() {
+            if !could(&self.max[node], need, &self.slack) {
+                continue;
+            }
+            if node >= self.leaves {
+                if accept(node - self.leaves) {
+                    return Some(node - self.leaves);
+                }
+                continue;
+            }
+            stack.push(2 * node + 1);
+            stack.push(2 * node);
+        }
+        None
+    }
+}
+
+/// Whether `need` is nothing: such an item fits any room, even a host already over it.
+fn nothing(need: &Vec3) -> bool {
+    need.iter().all(|n| *n <= 0.0)
+}
+
 fn first_fit(inst: &Instance, order: &[usize]) -> State {
     let bins = bin_order(inst);
     let mut state = State::empty(inst);
+    let mut tree = FreeTree::new(bins.len(), slack(inst));
+    for (p, &b) in bins.iter().enumerate() {
+        tree.set(p, free_room(inst, &state, b));
+    }
     for &item in order {
-        if let Some(&bin) = bins.iter().find(|b| fits(inst, &state, item, **b)) {
-            state.put(inst, item, bin);
+        let need = &inst.items[item].need;
+        let found = if nothing(need) {
+            bins.iter().position(|b| fits(inst, &state, item, *b))
+        } else {
+            tree.first(need, |p| fits(inst, &state, item, bins[p]))
+        };
+        if let Some(p) = found {
+            state.put(inst, item, bins[p]);
+            tree.set(p, free_room(inst, &state, bins[p]));
         }
     }
     state
+}
+
+/// An order on floats as unsigned integers (for a sorted set).
+fn ordered(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 { !b } else { b | (1 << 63) }
 }
 
 /// Each item on the open host it leaves least room on (shares summed); a new host, largest
-/// first, only when no open one takes it.
+/// first, only when no open one takes it. The open hosts are kept sorted by their free room, so
+/// the first that takes the item is the best; a host no item still to come could fit is dropped.
 fn best_fit(inst: &Instance, order: &[usize]) -> State {
     let bins = bin_order(inst);
     let mut state = State::empty(inst);
-    for &item in order {
-        let size = inst.size(item);
-        let mut best: Option<(f64, usize)> = None;
-        for &bin in &bins {
-            if state.members[bin].is_empty() || !fits(inst, &state, item, bin) {
+    let slack = slack(inst);
+    // Per position in `order`, each resource's smallest need from there on.
+    let mut least = vec![[f64::INFINITY; DIMS]; order.len() + 1];
+    for k in (0..order.len()).rev() {
+        let need = &inst.items[order[k]].need;
+        least[k] = std::array::from_fn(|d| least[k + 1][d].min(need[d]));
+    }
+    let mut empty = FreeTree::new(bins.len(), slack);
+    for (p, &b) in bins.iter().enumerate() {
+        empty.set(p, free_room(inst, &state, b));
+    }
+    let mut open: std::collections::BTreeSet<(u64, usize)> = std::collections::BTreeSet::new();
+    let key = |state: &State, p: usize| -> (u64, usize) {
+        (ordered(free_share(inst, state, bins[p]).iter().sum()), p)
+    };
+    for (k, &item) in order.iter().enumerate() {
+        let need = &inst.items[item].need;
+        let mut chosen = None;
+        let mut dropped = Vec::new();
+        for &(sum, p) in &open {
+            let free = free_room(inst, &state, bins[p]);
+            if !could(&free, &least[k], &slack) {
+                dropped.push((sum, p));
                 continue;
             }
-            let free = free_share(inst, &state, bin);
-            let left: f64 = (0..DIMS).map(|d| free[d] - size[d]).sum();
-            if best.is_none_or(|(l, _)| left < l) {
-                best = Some((left, bin));
+            if fits(inst, &state, item, bins[p]) {
+                chosen = Some(p);
+                break;
             }
         }
-        let chosen = best.map(|(_, b)| b).or_else(|| {
-            bins.iter()
-                .copied()
-                .find(|b| state.members[*b].is_empty() && fits(inst, &state, item, *b))
-        });
-        if let Some(bin) = chosen {
-            state.put(inst, item, bin);
+        for d in dropped {
+            open.remove(&d);
+        }
+        let was_open = chosen.is_some();
+        if chosen.is_none() {
+            chosen = if nothing(need) {
+                (0..bins.len()).find(|p| {
+                    state.members[bins[*p]].is_empty() && fits(inst, &state, item, bins[*p])
+                })
+            } else {
+                empty.first(need, |p| fits(inst, &state, item, bins[p]))
+            };
+        }
+        if let Some(p) = chosen {
+            if was_open {
+                open.remove(&key(&state, p));
+            } else {
+                empty.set(p, [f64::NEG_INFINITY; DIMS]);
+            }
+            state.put(inst, item, bins[p]);
+            open.insert(key(&state, p));
         }
     }
     state
 }
 
+/// An item still to place in a bin-centric heuristic, in plain numbers.
+#[derive(Clone, Copy)]
+struct Candidate {
+    need: Vec3,
+    size: Vec3,
+    item: usize,
+    simple: bool,
+}
+
+/// The items of one class whose memory and CPU shares fall in one square of a grid, with each
+/// resource's largest share and smallest need among them (fixed when built: items only leave).
+#[derive(Clone)]
+struct Cell {
+    items: Vec<Candidate>,
+    most: Vec3,
+    least: Vec3,
+}
+
+/// Squares per side of the grid the bin-centric heuristics keep their items in.
+const GRID: usize = 32;
+
+fn cell_of(size: &Vec3) -> usize {
+    let at = |x: f64| ((x.max(0.0) * GRID as f64) as usize).min(GRID - 1);
+    at(size[0]) * GRID + at(size[1])
+}
+
 /// Hosts opened one at a time, largest first; each is filled by taking, among the items of the
-/// most important class that still fit, the one that scores highest against its free room. Items
-/// are kept per class in increasing memory, so that only those small enough in memory are looked at.
-fn bin_centric(inst: &Instance, score: impl Fn(&Vec3, &Vec3) -> f64) -> State {
+/// most important class that still fit, the one that scores highest against its free room (on a
+/// tie the smallest in memory, then the first in the plan). The items are kept in a grid by
+/// their memory and CPU shares; the squares are looked at in decreasing `bound` (the most an item
+/// no larger than the square's largest could score) until no square left can do better.
+fn bin_centric(
+    inst: &Instance,
+    score: impl Fn(&Vec3, &Vec3) -> f64,
+    bound: impl Fn(&Vec3, &Vec3) -> f64,
+) -> State {
     let mut state = State::empty(inst);
-    let sizes: Vec<Vec3> = (0..inst.items.len()).map(|i| inst.size(i)).collect();
     let simple = simple_items(inst);
-    let mut left: Vec<Vec<usize>> = vec![Vec::new(); inst.classes.len()];
+    let slack = slack(inst);
+    let empty = Cell {
+        items: Vec::new(),
+        most: [0.0; DIMS],
+        least: [f64::INFINITY; DIMS],
+    };
+    let mut grids: Vec<Vec<Cell>> = vec![vec![empty; GRID * GRID]; inst.classes.len()];
     for i in 0..inst.items.len() {
-        left[inst.items[i].class].push(i);
-    }
-    for class in &mut left {
-        class.sort_by(|a, b| {
-            inst.items[*a].need[0]
-                .total_cmp(&inst.items[*b].need[0])
-                .then(a.cmp(b))
+        let size = inst.size(i);
+        let need = inst.items[i].need;
+        let cell = &mut grids[inst.items[i].class][cell_of(&size)];
+        for d in 0..DIMS {
+            cell.most[d] = cell.most[d].max(size[d]);
+            cell.least[d] = cell.least[d].min(need[d]);
+        }
+        cell.items.push(Candidate {
+            need,
+            size,
+            item: i,
+            simple: simple[i],
         });
     }
     let mut count: usize = inst.items.len();
+    let mut squares: Vec<(f64, usize)> = Vec::with_capacity(GRID * GRID);
     for bin in bin_order(inst) {
         if count == 0 {
             break;
@@ -198,22 +374,41 @@ fn bin_centric(inst: &Instance, score: impl Fn(&Vec3, &Vec3) -> f64) -> State {
         let room = inst.bins[bin].room;
         loop {
             let free = free_share(inst, &state, bin);
-            let memory_left = room[0] - state.used[bin][0];
-            let mut best: Option<(f64, usize, usize)> = None;
-            for (c, items) in left.iter().enumerate() {
-                for (pos, &item) in items.iter().enumerate() {
-                    let need = &inst.items[item].need;
-                    if need[0] > memory_left && need.iter().any(|n| *n > 0.0) {
-                        break;
-                    }
-                    if !within(&room, &state.used[bin], need)
-                        || !(simple[item] || state.fits(inst, item, bin))
+            let used = state.used[bin];
+            let free_room: Vec3 = std::array::from_fn(|d| room[d] - used[d]);
+            // (score, memory, item, class, square, index in it)
+            let mut best: Option<(f64, f64, usize, usize, usize, usize)> = None;
+            for (c, grid) in grids.iter().enumerate() {
+                squares.clear();
+                for (k, cell) in grid.iter().enumerate() {
+                    if cell.items.is_empty()
+                        || !(nothing(&cell.least) || could(&free_room, &cell.least, &slack))
                     {
                         continue;
                     }
-                    let s = score(&sizes[item], &free);
-                    if best.is_none_or(|(b, _, _)| s > b) {
-                        best = Some((s, c, pos));
+                    squares.push((bound(&cell.most, &free), k));
+                }
+                squares.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                for &(most, k) in &squares {
+                    if best.is_some_and(|b| most < b.0) {
+                        break;
+                    }
+                    for (idx, cand) in grid[k].items.iter().enumerate() {
+                        if !within(&room, &used, &cand.need)
+                            || !(cand.simple || state.fits(inst, cand.item, bin))
+                        {
+                            continue;
+                        }
+                        let s = score(&cand.size, &free);
+                        let better = best.is_none_or(|b| {
+                            s.total_cmp(&b.0)
+                                .then(b.1.total_cmp(&cand.need[0]))
+                                .then(b.2.cmp(&cand.item))
+                                .is_gt()
+                        });
+                        if better {
+                            best = Some((s, cand.need[0], cand.item, c, k, idx));
+                        }
                     }
                 }
                 if best.is_some() {
@@ -221,8 +416,8 @@ fn bin_centric(inst: &Instance, score: impl Fn(&Vec3, &Vec3) -> f64) -> State {
                 }
             }
             match best {
-                Some((_, c, pos)) => {
-                    let item = left[c].remove(pos);
+                Some((_, _, item, c, k, idx)) => {
+                    grids[c][k].items.swap_remove(idx);
                     state.put(inst, item, bin);
                     count -= 1;
                 }

@@ -36,7 +36,8 @@ use state::{Key, State};
 pub struct Settings {
     /// The tier each service is placed at (its nearest lower one); its lowest when `None`.
     pub tier: Option<Tier>,
-    /// Steps of local search (one step: whether one replica fits one host), from `--time`.
+    /// Steps of local search (one step: whether one replica fits one host's room, in plain
+    /// numbers; a test by every rule counts as five), from `--time`.
     pub steps: u64,
     pub seed: u64,
     /// Instances of at most this many replicas are solved exactly.
@@ -51,7 +52,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             tier: None,
-            steps: 40_000_000,
+            steps: 200_000_000,
             seed: 1,
             exact_items: 30,
             exact_nodes: 2_000_000,
@@ -120,8 +121,11 @@ pub struct Placement {
     pub hosts: Vec<HostResult>,
     pub missing: Vec<MissingHost>,
     pub hosts_used: usize,
-    /// The fewest hosts the placed replicas could use, by volume.
+    /// The fewest hosts the placed replicas could use: the larger of `volume_bound` and
+    /// `bound::count_bound`.
     pub lower_bound: usize,
+    /// The fewest hosts the placed replicas could use by volume alone.
+    pub volume_bound: usize,
     /// hosts_used / lower_bound.
     pub ratio: Option<f64>,
     pub search: Search,
@@ -177,13 +181,7 @@ pub fn solve(inst: &Instance, settings: &Settings) -> (State, Search) {
     let (start, mut state, heuristics) = best_heuristic(inst);
     let all = inst.items.len();
     let target = bound::volume_bound(inst, 0..all);
-    let mut improver = improve::Improver {
-        inst,
-        work: 0,
-        budget: settings.steps,
-        rng: improve::Rng::new(settings.seed),
-        target,
-    };
+    let mut improver = improve::Improver::new(inst, settings.steps, settings.seed, target);
     improver.run(&mut state);
     let mut search = Search {
         start: start.key(),
@@ -277,8 +275,9 @@ pub fn place(input: &PlaceInput<'_>) -> Placement {
         })
         .collect();
     let hosts_used = state.bins_used();
-    let placed = (0..inst.items.len()).filter(|i| state.host_of[*i].is_some());
-    let lower_bound = bound::volume_bound(&inst, placed);
+    let placed = || (0..inst.items.len()).filter(|i| state.host_of[*i].is_some());
+    let volume_bound = bound::volume_bound(&inst, placed());
+    let lower_bound = volume_bound.max(bound::count_bound(&inst, placed()));
     Placement {
         tier: settings.tier,
         policy: plan.policy,
@@ -289,6 +288,7 @@ pub fn place(input: &PlaceInput<'_>) -> Placement {
         missing: input.fleet.missing.clone(),
         hosts_used,
         lower_bound,
+        volume_bound,
         ratio: (lower_bound > 0).then(|| hosts_used as f64 / lower_bound as f64),
         search,
         purchase,

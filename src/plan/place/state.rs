@@ -62,6 +62,9 @@ impl State {
         {
             return Some(Block::Port(port));
         }
+        if rule.port.is_none() && !rule.spread {
+            return None;
+        }
         let service = inst.items[item].service;
         for &other in &self.members[bin] {
             let other = other as usize;

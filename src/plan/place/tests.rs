@@ -248,6 +248,8 @@ proptest! {
         let p = run(&fleet, &plan, &Settings::default());
         prop_assert!(p.search.proven_optimal);
         prop_assert_eq!(key_of(&p, &plan), brute_force(&fleet, &plan));
+        // the bounds hold against a proven optimum
+        prop_assert!(p.volume_bound <= p.lower_bound && p.lower_bound <= p.hosts_used);
     }
 
     #[test]
@@ -283,6 +285,22 @@ proptest! {
         }
         prop_assert!(p.lower_bound <= p.hosts_used);
     }
+}
+
+#[test]
+fn the_count_bound_is_above_the_volume_bound_when_hosts_hold_few_replicas() {
+    // 10 replicas of 300 MiB on hosts of 1000 MiB: 3.0 hosts by volume, but a host holds 3.
+    let fleet = Fleet {
+        hosts: (0..5)
+            .map(|i| host(&format!("h{i}"), 1000, 10.0, 1000, &[]))
+            .collect(),
+        missing: Vec::new(),
+    };
+    let plan = plan(vec![service("s", 300, 1.0, 10)]);
+    let p = run(&fleet, &plan, &Settings::default());
+    assert_eq!(p.volume_bound, 3);
+    assert_eq!(p.lower_bound, 4);
+    assert_eq!(p.hosts_used, 4);
 }
 
 #[test]

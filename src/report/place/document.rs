@@ -112,6 +112,7 @@ pub fn build(input: &PlaceReportInput<'_>) -> Vec<Block> {
         "place.bound",
         &[
             ("bound", p.lower_bound.to_string()),
+            ("volume", p.volume_bound.to_string()),
             ("ratio", p.ratio.map_or("-".into(), |r| format!("{r:.3}"))),
         ],
     ));

@@ -75,6 +75,7 @@ pub fn value(input: &PlaceReportInput<'_>) -> Value {
         "missing_hosts": p.missing,
         "hosts_used": p.hosts_used,
         "lower_bound": p.lower_bound,
+        "volume_bound": p.volume_bound,
         "ratio": p.ratio.map(|r| (r * 1000.0).round() / 1000.0),
         "search": p.search,
         "purchase": purchase.map_or_else(Vec::new, |b| b.lines.clone()),
