@@ -3,11 +3,11 @@
 //! shares. Writes only to the writer it is given and decides nothing about fit.
 
 use super::messages::{Lang, Msg};
+use super::scan::{align_right, new_table as table};
 use super::signed_bytes;
 use crate::model::history::{bytes_of, cores_of};
 use crate::model::{Bytes, History, Lows, Peaks, Sampled, date};
 use crate::plan::forecast::{Forecast, HostTrend, Reach};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -22,23 +22,6 @@ pub struct HistoryView<'a> {
     pub since: &'a str,
     pub history: &'a History,
     pub forecast: &'a Forecast,
-}
-
-fn table(msg: &Msg, header_keys: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(ContentArrangement::Disabled);
-    t.force_no_tty();
-    t.set_header(header_keys.iter().map(|k| msg.t(k)).collect::<Vec<_>>());
-    t
-}
-
-fn align_right(t: &mut Table, from: usize) {
-    for i in from..t.column_count() {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
 }
 
 const SPREAD_COLUMNS: [&str; 6] = [

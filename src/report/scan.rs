@@ -257,7 +257,7 @@ fn or_dash<T: Display>(v: Option<T>) -> String {
     v.map_or_else(|| "-".to_string(), |v| v.to_string())
 }
 
-fn new_table(msg: &Msg, header_keys: &[&str]) -> Table {
+pub(super) fn new_table(msg: &Msg, header_keys: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Disabled);
@@ -267,7 +267,7 @@ fn new_table(msg: &Msg, header_keys: &[&str]) -> Table {
 }
 
 /// Right-aligns the columns from `from` on: the figures.
-fn align_right(t: &mut Table, from: usize) {
+pub(super) fn align_right(t: &mut Table, from: usize) {
     for i in from..t.column_count() {
         if let Some(c) = t.column_mut(i) {
             c.set_cell_alignment(CellAlignment::Right);
