@@ -123,6 +123,13 @@ impl PlanFile {
                 }
             }
         }
+        // No CPU at all for the services makes every scenario fail whatever it needs.
+        if self.policy.cpu_limit.get() <= 0.0 {
+            out.push(Problem::new(
+                FieldPath::root().key("policy").key("cpu_limit"),
+                "problem.plan.cpu_limit_zero",
+            ));
+        }
         out.extend(super::fleet::fleet_problems(self));
         out
     }

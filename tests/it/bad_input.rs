@@ -375,3 +375,11 @@ fn an_error_far_along_a_minified_line_is_cropped() {
         run.stderr.len()
     );
 }
+
+#[test]
+fn a_cpu_limit_of_zero_is_refused_at_its_value() {
+    let dir = Scratch::new("cpu-limit-zero");
+    let plan = broken_plan(&dir, "cpu_limit: 70%", "cpu_limit: 0%");
+    let line = line_of(&plan, "cpu_limit: 0%");
+    check_error(&dir, &plan, line, 14, &["policy.cpu_limit is 0%"]);
+}

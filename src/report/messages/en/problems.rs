@@ -63,6 +63,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "service '{name}' has no tier: expected at least one of minimum, standard, ideal",
     ),
     (
+        "problem.plan.cpu_limit_zero",
+        "policy.cpu_limit is 0%: no scenario could use any CPU; give the share of the cores the services may keep busy, e.g. 70%",
+    ),
+    (
         "problem.plan.priority_zero",
         "service '{name}' has priority 0: expected 1 (most important) or more",
     ),

@@ -63,6 +63,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "服务 '{name}' 没有任何档位：至少需要 minimum、standard、ideal 之一",
     ),
     (
+        "problem.plan.cpu_limit_zero",
+        "policy.cpu_limit 为 0%：任何场景都无法使用 CPU；请给出服务可以占用的核心比例，例如 70%",
+    ),
+    (
         "problem.plan.priority_zero",
         "服务 '{name}' 的优先级为 0：需要 1（最重要）或更大",
     ),
