@@ -99,10 +99,16 @@ pub struct WorkloadTrend {
 pub struct Forecast {
     /// From the first to the last sample, in seconds.
     pub window_seconds: f64,
+    /// Fitted over less than `FULL_DAY`: the line follows the part of the day it saw (a morning
+    /// climb, a nightly batch) and says little of the weeks ahead.
+    pub short_window: bool,
     /// `None` with fewer than two samples.
     pub host: Option<HostTrend>,
     pub workloads: Vec<WorkloadTrend>,
 }
+
+/// The least window a forecast is read as a trend over: one whole daily cycle.
+pub const FULL_DAY: f64 = 86_400.0;
 
 /// When `line` falls to `level`, looking no further than `HORIZON` past its end.
 pub fn reach(line: &Line, level: f64) -> Reach {
@@ -156,8 +162,10 @@ pub fn forecast(history: &History, reserve: Bytes) -> Forecast {
             })
         })
         .collect();
+    let window_seconds = history.span().map_or(0.0, |(a, b)| b - a);
     Forecast {
-        window_seconds: history.span().map_or(0.0, |(a, b)| b - a),
+        window_seconds,
+        short_window: window_seconds < FULL_DAY,
         host,
         workloads,
     }
@@ -247,6 +255,8 @@ mod tests {
         };
         let f = forecast(&history, Bytes(1_000));
         assert!(close(f.window_seconds, 30.0));
+        // 30 s of samples is far from a day.
+        assert!(f.short_window);
         let host = f.host.unwrap_or_else(|| unreachable!());
         assert!(close(host.used_growth_per_day, 100.0 * DAY));
         // 7000 at t = 1030, reaching 1000 after 60 s more.
@@ -267,5 +277,18 @@ mod tests {
                 in_seconds: 120.0
             })
         );
+    }
+
+    #[test]
+    fn a_window_is_short_below_one_whole_day() {
+        let over = |seconds: f64| History {
+            available: Series {
+                points: vec![Point::raw(0.0, 5.0), Point::raw(seconds, 4.0)],
+            },
+            ..History::default()
+        };
+        assert!(forecast(&over(86_399.0), Bytes(1)).short_window);
+        assert!(!forecast(&over(86_400.0), Bytes(1)).short_window);
+        assert!(!forecast(&over(8.0 * 86_400.0), Bytes(1)).short_window);
     }
 }

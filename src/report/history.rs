@@ -176,7 +176,16 @@ pub fn write_text(view: &HistoryView<'_>, lang: Lang, out: &mut dyn Write) -> io
     writeln!(out)?;
     writeln!(out, "{}", msg.t("history.sec.forecast"))?;
     match &view.forecast.host {
-        Some(host) => writeln!(out, "  {}", forecast_sentence(&msg, host))?,
+        Some(host) => {
+            writeln!(out, "  {}", forecast_sentence(&msg, host))?;
+            if view.forecast.short_window {
+                writeln!(
+                    out,
+                    "  {}",
+                    short_window(&msg, view.forecast.window_seconds)
+                )?;
+            }
+        }
         None => writeln!(out, "  {}", msg.t("history.forecast.too_few"))?,
     }
     writeln!(out)?;
@@ -246,6 +255,7 @@ fn reach_json(r: &Reach) -> Value {
 pub fn forecast_json(f: &Forecast) -> Value {
     json!({
         "window_seconds": f.window_seconds,
+        "short_window": f.short_window,
         "host": f.host.as_ref().map(|h| json!({
             "used_growth_bytes_per_day": h.used_growth_per_day.round(),
             "available_fitted_bytes": h.available.at_end.round(),
@@ -328,6 +338,14 @@ pub fn write_sampled(s: &Sampled, msg: &Msg, out: &mut dyn Write) -> io::Result<
     align_right(&mut t, 1);
     writeln!(out, "{t}")?;
     writeln!(out, "{}", msg.t("history.note.available"))
+}
+
+/// The caveat of a forecast fitted over less than a day.
+pub fn short_window(msg: &Msg, window_seconds: f64) -> String {
+    msg.f(
+        "history.forecast.short_window",
+        &[("span", span(window_seconds))],
+    )
 }
 
 #[cfg(test)]

@@ -166,6 +166,9 @@ fn a_recording_is_summarized_and_planned_on() {
     let text = hostfit(&["history", "--db", s(&db), "--since", "1h"]);
     assert_eq!(text.status, 0, "{}", text.stderr);
     assert!(text.stdout.contains("not within a year"), "{}", text.stdout);
+    // seconds of samples: the date is said to rest on less than a day
+    assert_eq!(v["forecast"]["short_window"], true, "{}", v["forecast"]);
+    assert!(text.stdout.contains("less than a day"), "{}", text.stdout);
     let zh = hostfit(&["history", "--db", s(&db), "--lang", "zh"]);
     assert!(zh.stdout.contains("一年内不会"), "{}", zh.stdout);
 

@@ -36,6 +36,11 @@ pub(super) fn history(doc: &mut Doc, msg: &Msg, input: &ReportInput<'_>) {
         ],
     ));
     match &h.forecast.host {
+        Some(host) if h.forecast.short_window => doc.p(format!(
+            "{} {}",
+            forecast_sentence(msg, host),
+            crate::report::history::short_window(msg, h.forecast.window_seconds)
+        )),
         Some(host) => doc.p(forecast_sentence(msg, host)),
         None => doc.p(msg.t("history.forecast.too_few")),
     }

@@ -52,6 +52,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "Memory in use changes by {growth} a day; available memory is already at or below the reserve ({reserve})",
     ),
     (
+        "history.forecast.short_window",
+        "The line is fitted over {span}, less than a day: it follows the part of the day it saw, not a trend over weeks; record at least a day before trusting the date.",
+    ),
+    (
         "history.forecast.too_few",
         "Too few samples for a forecast: at least two are needed",
     ),

@@ -49,6 +49,10 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "已用内存每天变化 {growth}；可用内存已经等于或低于预留（{reserve}）",
     ),
     (
+        "history.forecast.short_window",
+        "这条直线只拟合了 {span}，不足一天：它反映的是所见那段时间的起伏，而不是数周的趋势；至少记录一天后再相信这个日期。",
+    ),
+    (
         "history.forecast.too_few",
         "样本太少，无法预测：至少需要两个",
     ),
