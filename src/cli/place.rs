@@ -11,8 +11,7 @@ use super::args::{LangArg, OutputArgs, ReportFormat};
 use super::error::{CliError, Rendered};
 use super::input::parse_yaml;
 use super::output::Output;
-use super::problems::check_yaml;
-use super::read::read_text;
+use super::read::{join_relative, read_text};
 use crate::model::{PlanFile, Tier};
 use crate::plan::place::{PlaceInput, Settings, place};
 use crate::report::Lang;
@@ -20,7 +19,7 @@ use crate::report::place::{PlaceReport, PlaceReportInput};
 use clap::{Args, ValueEnum};
 use fleet::{FleetSource, load_fleet};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Steps of local search per second of `--time`, measured on a 2-core machine with 10,000
 /// replicas on 1,500 hosts (bench/place.sh (b)); a step is one test in plain numbers of one
@@ -120,8 +119,26 @@ fn settings(args: &PlaceArgs) -> Result<Settings, CliError> {
 pub fn run(args: &PlaceArgs, lang: Lang) -> Result<u8, CliError> {
     let settings = settings(args)?;
     let text = read_text(&args.plan)?;
-    let plan: PlanFile = parse_yaml(&args.plan, &text, lang)?;
-    check_yaml(&args.plan, &text, &plan.problems(), lang)?;
+    let mut plan: PlanFile = parse_yaml(&args.plan, &text, lang)?;
+    // A compose file's services join the plan's, each replica placed on its own.
+    let compose = match &plan.services_from {
+        Some(rel) => {
+            let base = match args.plan.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let mut c = super::compose::load(&join_relative(&base, Path::new(rel)), lang)?;
+            c.services = c.services.as_replicas();
+            Some(c)
+        }
+        None => None,
+    };
+    super::compose::merge_and_check(
+        &mut plan,
+        Some((args.plan.as_path(), text.as_str())),
+        compose.as_ref(),
+        lang,
+    )?;
     if let Some(name) = args
         .count
         .as_ref()
@@ -133,6 +150,7 @@ pub fn run(args: &PlaceArgs, lang: Lang) -> Result<u8, CliError> {
     }
     let source = FleetSource::of(args)?;
     let mut inputs = vec![args.plan.clone()];
+    inputs.extend(compose.as_ref().map(|c| c.path.clone()));
     inputs.extend(source.files());
     inputs.extend(args.host_labels.clone());
     let output = Output::open(args.out.output.as_deref(), &inputs)?;

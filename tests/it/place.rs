@@ -243,3 +243,46 @@ fn fleet_html_draws_what_each_host_takes() {
         assert!(!chart.contains("web-1"), "{lang}: web-1 takes nothing");
     }
 }
+
+/// A plan whose services come from a compose file: each of api's two replicas (deploy.replicas)
+/// is placed on its own at one replica's reservation (128 MiB, 0.25 CPU), on two hosts since
+/// both publish port 8000; cache is one replica at its limit (256 MiB, its only figure).
+#[test]
+fn compose_services_are_placed_replica_by_replica() {
+    let dir = Scratch::new("place-compose");
+    let compose = std::fs::read_to_string(root().join("tests/fixtures/compose/v3.yml"))
+        .expect("the v3 fixture");
+    dir.write("docker-compose.yml", &compose);
+    let plan = dir.write("plan.yaml", "services_from: docker-compose.yml\n");
+    let fleet = example("fleet");
+    let hosts = fleet.join("hosts").join("*.yaml").display().to_string();
+    let run = hostfit(&["place", s(&plan), "--hosts", &hosts, "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let report = json(&run);
+    assert_eq!(report["replicas"], 3, "{report}");
+    let mut api: Vec<&str> = report["placements"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["service"] == "api")
+        .filter_map(|p| p["host"].as_str())
+        .collect();
+    api.sort_unstable();
+    api.dedup();
+    assert_eq!(api.len(), 2, "{}", report["placements"]);
+    let mib = 1 << 20;
+    let added: u64 = report["hosts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["added"]["memory_bytes"].as_u64())
+        .sum();
+    assert_eq!(added, 2 * 128 * mib + 256 * mib);
+    let cpu: f64 = report["hosts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["added"]["cpu_cores"].as_f64())
+        .sum();
+    assert!((cpu - 0.5).abs() < 1e-9, "{cpu}");
+}

@@ -20,6 +20,34 @@ pub struct ComposeServices {
     pub skipped: Vec<String>,
 }
 
+impl ComposeServices {
+    /// The services as a fleet places them: each replica on its own, with one replica's figures
+    /// and `replicas` set, instead of one service holding all of them (as a single host sees
+    /// them). The figures were multiplied from whole numbers, so the division is exact.
+    pub fn as_replicas(&self) -> ComposeServices {
+        let mut out = self.clone();
+        for s in &mut out.services {
+            let Some(&n) = self.replicas.get(&s.name) else {
+                continue;
+            };
+            let each = |t: Option<Needs>| {
+                t.map(|t| Needs {
+                    memory: Bytes(t.memory.0 / u64::from(n)),
+                    cpu: Cores(t.cpu.0 / f64::from(n)),
+                    disk: Bytes(t.disk.0 / u64::from(n)),
+                })
+            };
+            s.tiers = Tiers {
+                minimum: each(s.tiers.minimum),
+                standard: each(s.tiers.standard),
+                ideal: each(s.tiers.ideal),
+            };
+            s.replicas = Some(n);
+        }
+        out
+    }
+}
+
 /// Reads the figures of every service; all the problems found, or the services.
 pub fn to_services(file: &ComposeFile) -> Result<ComposeServices, Vec<Problem>> {
     let mut out = ComposeServices::default();
