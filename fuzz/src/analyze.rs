@@ -6,9 +6,9 @@
 
 use arbitrary::Arbitrary;
 use hostfit::model::{
-    Alternative, Arch, Billing, Bytes, Catalog, Cores, CpuState, Disk, Host, InstanceType,
-    MemoryState, Needs, Part, Period, PlanFile, Policy, Ratio, ScenarioSpec, Service, SizeRange,
-    Snapshot, SwapState, Tier, Tiers, Workload, WorkloadKind,
+    Alternative, Arch, Billing, Bytes, Catalog, Cores, CpuState, Disk, EngineBasis, Host,
+    InstanceType, MemoryState, Needs, Part, Period, PlanFile, Policy, Ratio, ScenarioSpec, Service,
+    SizeRange, Snapshot, SwapState, Tier, Tiers, Workload, WorkloadKind,
 };
 use hostfit::plan::{Verdict, analyze};
 use hostfit::report::json::Json;
@@ -109,6 +109,7 @@ pub struct Input {
     workloads: Vec<WorkloadIn>,
     reserves: (u8, u8, u8),
     allow_arch_change: bool,
+    engines_now: bool,
     services: Vec<ServiceIn>,
     scenarios: Vec<(u8, Vec<u8>)>,
     phases: Vec<Vec<u8>>,
@@ -158,6 +159,8 @@ fn snapshot(input: &Input, catalog: Option<&Catalog>) -> Snapshot {
             cpu_limit: None,
             ports: Vec::new(),
             oom_score: None,
+            oom_score_adj: None,
+            engine: None,
             processes: None,
             source: None,
             labels: Default::default(),
@@ -203,6 +206,7 @@ fn snapshot(input: &Input, catalog: Option<&Catalog>) -> Snapshot {
         },
         workloads: workloads.collect(),
         warnings: Vec::new(),
+        sampled: None,
     }
 }
 
@@ -242,6 +246,7 @@ fn service(i: usize, s: &ServiceIn) -> Service {
                 needs: n.needs(),
             })
             .collect(),
+        ..Service::default()
     }
 }
 
@@ -286,10 +291,16 @@ fn plan(input: &Input) -> PlanFile {
             cpu_limit: share(cpu),
             disk_reserve: share(disk),
             allow_arch_change: input.allow_arch_change,
+            engines: if input.engines_now {
+                EngineBasis::Now
+            } else {
+                EngineBasis::Ceiling
+            },
         },
         services,
         scenarios: scenarios.collect(),
         phases: phases.collect(),
+        services_from: None,
     }
 }
 
