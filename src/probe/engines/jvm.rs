@@ -12,7 +12,7 @@ use crate::model::{Engine, EngineName};
 
 /// The heap a list of JVM options sets: the last `-Xmx`/`-XX:MaxHeapSize`, or a
 /// `-XX:MaxRAMPercentage` share of `ram`.
-pub(crate) fn heap_from_options<'a>(
+pub fn heap_from_options<'a>(
     options: impl IntoIterator<Item = &'a str>,
     ram: f64,
 ) -> Option<f64> {
@@ -35,7 +35,7 @@ pub(crate) fn heap_from_options<'a>(
 
 /// One line of `jvm.options`: an option, perhaps after a JVM version range (`17-:-Xmx1g`),
 /// which is read whatever the range.
-pub(crate) fn parse_jvm_line(raw: &str) -> Option<Line> {
+pub fn parse_jvm_line(raw: &str) -> Option<Line> {
     let line = raw.trim();
     if line.is_empty() || line.starts_with('#') {
         return None;
@@ -50,7 +50,7 @@ pub(crate) fn parse_jvm_line(raw: &str) -> Option<Line> {
 }
 
 /// One line of `neo4j.conf`: `name=value`.
-pub(crate) fn parse_neo4j_line(raw: &str) -> Option<Line> {
+pub fn parse_neo4j_line(raw: &str) -> Option<Line> {
     let line = raw.trim();
     if line.starts_with('#') {
         return None;
