@@ -127,3 +127,26 @@ fn an_aliyun_type_whose_ratio_spells_more_than_one_eib_is_skipped() {
         .unwrap_or_default();
     assert_eq!(names, ["ecs.x1-c1m4.1024xlarge"], "{listed}");
 }
+
+/// Read by hand while writing probe_engines (its heap check is that a heap is a size): a
+/// `-XX:MaxRAMPercentage` of `NaN`, `-50` or `1e9` in a `jvm.options` made a heap of NaN, a
+/// negative one or a thousand times the RAM, and the engine's ceiling with it. The JVM refuses
+/// to start with any of them; the reader now ignores them, so an earlier `-Xmx` stands.
+#[test]
+fn a_jvm_ram_percentage_outside_0_to_100_is_no_heap() {
+    use hostfit::probe::parse::heap_from_options;
+    const RAM: f64 = 8.0 * 1024.0 * 1024.0 * 1024.0;
+    for bad in ["NaN", "-50", "1e9", "inf", "100.5"] {
+        let option = format!("-XX:MaxRAMPercentage={bad}");
+        assert_eq!(heap_from_options([option.as_str()], RAM), None, "{option}");
+        assert_eq!(
+            heap_from_options(["-Xmx1g", option.as_str()], RAM),
+            Some(1024.0 * 1024.0 * 1024.0),
+            "{option}"
+        );
+    }
+    assert_eq!(
+        heap_from_options(["-XX:MaxRAMPercentage=25"], RAM),
+        Some(RAM / 4.0)
+    );
+}

@@ -11,7 +11,8 @@ use crate::model::engine::Source;
 use crate::model::{Engine, EngineName};
 
 /// The heap a list of JVM options sets: the last `-Xmx`/`-XX:MaxHeapSize`, or a
-/// `-XX:MaxRAMPercentage` share of `ram`.
+/// `-XX:MaxRAMPercentage` share of `ram`. A percentage outside 0 to 100 (`NaN`, `-5`, `1e9`) is
+/// one the JVM refuses to start with, and is ignored: it is no heap.
 pub fn heap_from_options<'a>(
     options: impl IntoIterator<Item = &'a str>,
     ram: f64,
@@ -26,6 +27,7 @@ pub fn heap_from_options<'a>(
             heap = sizes::binary(v).or(heap);
         } else if let Some(p) = o.strip_prefix("-XX:MaxRAMPercentage=")
             && let Ok(p) = p.parse::<f64>()
+            && (0.0..=100.0).contains(&p)
         {
             heap = Some((ram * p / 100.0).floor());
         }
