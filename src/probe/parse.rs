@@ -13,12 +13,12 @@ pub use super::cgroup_stats::{
 };
 pub use super::cpu::{CpuTimes, count_cpu_lines, parse_cpu_list, parse_proc_stat};
 pub use super::disks::{DfLine, parse_df};
+pub use super::engines::parse::{
+    ConfigLine, heap_from_options, parse_jvm_line, parse_mysql_line, parse_neo4j_line,
+    parse_postgres_line, parse_redis_line, size_binary, size_mysql, size_postgres, size_redis,
+};
 pub use super::meminfo::{MemInfo, parse_meminfo};
 pub use super::mounts::{Mount, parse_mountinfo};
 pub use super::ports::{Listener, parse_net_table};
 pub use super::pressure::{Stall, parse_pressure};
 pub use super::processes::{ProcStat, parse_kb_line, parse_stat, stat_from_status};
-pub use super::engines::parse::{
-    ConfigLine, heap_from_options, parse_jvm_line, parse_mysql_line, parse_neo4j_line,
-    parse_postgres_line, parse_redis_line, size_binary, size_mysql, size_postgres, size_redis,
-};

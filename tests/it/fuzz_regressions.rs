@@ -209,7 +209,10 @@ fn prometheus_answers_out_of_range_make_sound_hosts() {
         panic!("{fleet:#?}");
     };
     let disk = &host.snapshot.host.disks[0];
-    assert!(disk.available <= disk.total && disk.used <= disk.total, "{disk:?}");
+    assert!(
+        disk.available <= disk.total && disk.used <= disk.total,
+        "{disk:?}"
+    );
     let cpu = host.snapshot.workloads[0].cpu.0;
     assert!(cpu.is_finite() && cpu >= 0.0, "{cpu}");
     let answers = prometheus_answers(&[

@@ -13,10 +13,7 @@ use crate::model::{Engine, EngineName};
 /// The heap a list of JVM options sets: the last `-Xmx`/`-XX:MaxHeapSize`, or a
 /// `-XX:MaxRAMPercentage` share of `ram`. A percentage outside 0 to 100 (`NaN`, `-5`, `1e9`) is
 /// one the JVM refuses to start with, and is ignored: it is no heap.
-pub fn heap_from_options<'a>(
-    options: impl IntoIterator<Item = &'a str>,
-    ram: f64,
-) -> Option<f64> {
+pub fn heap_from_options<'a>(options: impl IntoIterator<Item = &'a str>, ram: f64) -> Option<f64> {
     let mut heap = None;
     for o in options {
         let o = o.trim();

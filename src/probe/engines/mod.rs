@@ -28,8 +28,7 @@ pub(super) mod parse {
     pub use super::postgres::parse_line as parse_postgres_line;
     pub use super::redis::parse_line as parse_redis_line;
     pub use super::sizes::{
-        binary as size_binary, mysql as size_mysql, postgres as size_postgres,
-        redis as size_redis,
+        binary as size_binary, mysql as size_mysql, postgres as size_postgres, redis as size_redis,
     };
 }
 
