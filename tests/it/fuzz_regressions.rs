@@ -151,9 +151,12 @@ fn a_jvm_ram_percentage_outside_0_to_100_is_no_heap() {
     );
 }
 
-/// The Prometheus replies of `assemble`'s queries, by name: each a list of (labels, value).
+/// One sample of a Prometheus reply: its labels and its value as the API writes it.
+type PromSample<'a> = (&'a [(&'a str, &'a str)], &'a str);
+
+/// The Prometheus replies of `assemble`'s queries, by name.
 fn prometheus_answers(
-    replies: &[(&str, &[(&[(&str, &str)], &str)])],
+    replies: &[(&str, &[PromSample<'_>])],
 ) -> hostfit::probe::prometheus::Answers {
     use hostfit::probe::prometheus::parse_vector;
     replies
