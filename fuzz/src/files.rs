@@ -53,7 +53,9 @@ pub fn compose(text: &str) {
         Ok(services) => services,
         Err(problems) => {
             assert!(!problems.is_empty(), "an error without a problem");
-            place(text, "compose.yaml", &problems);
+            // no `services:` (an empty file, `{}`) is a problem of a key that is not there
+            let unplaced = ["problem.compose.no_services"];
+            place_but(text, "compose.yaml", &problems, &unplaced);
             return;
         }
     };
@@ -116,12 +118,24 @@ fn read<T: DeserializeOwned>(name: &str, text: &str) -> Option<T> {
 /// Each problem placed in `text` by the parser's spans and rendered: a value that parsed has a
 /// place for every field path (the nearest enclosing value at worst).
 fn place(text: &str, name: &str, problems: &[Problem]) {
+    place_but(text, name, problems, &[]);
+}
+
+/// As `place`, but a problem whose key is in `unplaced` may have no place (it is about a key
+/// the file may leave out, in a document that may have no value at all, as an empty one); it
+/// is rendered without one, as `check_yaml` does.
+fn place_but(text: &str, name: &str, problems: &[Problem], unplaced: &[&str]) {
     if problems.is_empty() {
         return;
     }
     let spans = SpanMap::of_yaml(text);
     for problem in problems {
         let place = spans.locate(&problem.path);
+        if place.is_none() && unplaced.contains(&problem.key) {
+            let error = problem_error(Path::new(name), text, problem, None, lang_of(text));
+            render(&error);
+            continue;
+        }
         let at = place.unwrap_or_else(|| panic!("no place for '{}'", problem.path));
         assert!(
             at.line >= 1 && at.column >= 1 && text.is_char_boundary(at.offset),
