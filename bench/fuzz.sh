@@ -79,6 +79,8 @@ seed() {
             -o -name 'memory.limit_in_bytes' -o -name 'cpuacct.usage' -o -name 'cpu.cfs_*' \
             -o -name '*.pressure' -o -path '*/proc/pressure/*' \) ;;
         probe_df) seed_from "$t" -path '*/capture/df' ;;
+        compose_yaml) seed_from "$t" \( -name 'docker-compose*.y*ml' -o -path '*/compose/*.y*ml' \) ;;
+        probe_kubernetes) seed_from "$t" -path '*/kubernetes/*.json' ;;
     esac
 }
 

@@ -4,7 +4,9 @@
 
 pub mod analyze;
 pub mod catalogs;
+pub mod engines;
 pub mod files;
+pub mod fleets;
 pub mod probes;
 pub mod units;
 

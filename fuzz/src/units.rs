@@ -92,3 +92,52 @@ fn size_range(r: SizeRange) {
     let exact = format!("{}..{}", r.min.exact(), r.max.exact());
     assert_eq!(SizeRange::parse(&exact), Ok(r), "exact spelling {exact}");
 }
+
+/// The lengths of time of the command line (`cli::span`) on any text: each parser keeps to its
+/// bounds (ten years, ten minutes, not zero, at least 100 ms), they agree with one another, a
+/// length read back from its seconds is the same to the microsecond, and every refusal has a
+/// message and an entry in the tables.
+pub fn span(text: &str) {
+    use hostfit::cli::span::{
+        parse_every, parse_interval, parse_positive_span, parse_span, show_span,
+    };
+    use std::time::Duration;
+    const TEN_YEARS: Duration = Duration::from_secs(10 * 365 * 86_400);
+    let span = parse_span(text);
+    assert_eq!(parse_span(text), span, "not deterministic");
+    for result in [
+        span,
+        parse_positive_span(text),
+        parse_every(text),
+        parse_interval(text),
+    ] {
+        if let Err(error) = result {
+            assert!(!error.to_string().is_empty() && !error.key().is_empty());
+        }
+    }
+    let Ok(d) = span else {
+        assert!(parse_positive_span(text).is_err() && parse_every(text).is_err());
+        return;
+    };
+    assert!(d <= TEN_YEARS, "{text:?} read as {d:?}");
+    let _ = show_span(d);
+    assert_eq!(parse_positive_span(text).ok(), (!d.is_zero()).then_some(d));
+    assert_eq!(
+        parse_every(text).ok(),
+        (d >= Duration::from_millis(100)).then_some(d)
+    );
+    // ten minutes is compared in seconds before they are a `Duration`, which may round
+    let interval = parse_interval(text).ok();
+    match d.cmp(&Duration::from_secs(600)) {
+        std::cmp::Ordering::Less => assert_eq!(interval, Some(d), "{text:?}"),
+        std::cmp::Ordering::Greater => assert_eq!(interval, None, "{text:?}"),
+        std::cmp::Ordering::Equal => assert!(interval.is_none_or(|i| i == d), "{text:?}"),
+    }
+    let seconds = format!("{}s", d.as_secs_f64());
+    let back = parse_span(&seconds);
+    let back = back.unwrap_or_else(|e| panic!("{d:?} as {seconds:?}: {e:?}"));
+    assert!(
+        back.abs_diff(d) <= Duration::from_micros(1),
+        "{d:?} as {seconds:?}: {back:?}"
+    );
+}

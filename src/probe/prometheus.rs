@@ -270,7 +270,8 @@ pub fn assemble(answers: &Answers, taken_at: &str) -> Fleet {
     let mut fleet = Fleet::default();
     for instance in instances {
         let mut missing = Vec::new();
-        let c = cores.get(&instance).copied();
+        // a count of CPUs that is not positive is none (the use of a host is clamped to it)
+        let c = cores.get(&instance).copied().filter(|c| *c > 0.0);
         let t = total.get(&instance).copied();
         if c.is_none() {
             missing.push("node_cpu_seconds_total".to_string());
@@ -311,14 +312,19 @@ pub fn assemble(answers: &Answers, taken_at: &str) -> Fleet {
             ));
         }
         let disks = match (disk_total.get(&instance), disk_available.get(&instance)) {
-            (Some(dt), Some(da)) => vec![Disk {
-                mount: "/".into(),
-                total: Bytes(*dt as u64),
-                used: Bytes((dt - da).max(0.0) as u64),
-                available: Bytes(*da as u64),
-                device: None,
-                fstype: None,
-            }],
+            (Some(dt), Some(da)) => {
+                // no more available than there is, nor less than none
+                let total = Bytes(*dt as u64);
+                let available = Bytes(*da as u64).min(total);
+                vec![Disk {
+                    mount: "/".into(),
+                    total,
+                    used: Bytes(total.0 - available.0),
+                    available,
+                    device: None,
+                    fstype: None,
+                }]
+            }
             _ => Vec::new(),
         };
         let workloads = workloads(answers, host_part(&instance));
@@ -373,7 +379,8 @@ fn workloads(answers: &Answers, host: &str) -> Vec<Workload> {
         .into_iter()
         .flatten()
         .filter(on_host)
-        .filter_map(|s| Some((s.labels.get("name")?.clone(), s.value)))
+        .filter(|s| s.value.is_finite())
+        .filter_map(|s| Some((s.labels.get("name")?.clone(), s.value.max(0.0))))
         .collect();
     answers
         .get("container_memory")

@@ -12,7 +12,7 @@ const MAX_FILES: usize = 64;
 
 /// One line of a configuration file, as an engine's parser sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Line {
+pub enum Line {
     /// A setting and its value, unquoted.
     Set(String, String),
     /// Another file read in its place; `true` when it must exist.

@@ -11,11 +11,9 @@ use crate::model::engine::Source;
 use crate::model::{Engine, EngineName};
 
 /// The heap a list of JVM options sets: the last `-Xmx`/`-XX:MaxHeapSize`, or a
-/// `-XX:MaxRAMPercentage` share of `ram`.
-pub(crate) fn heap_from_options<'a>(
-    options: impl IntoIterator<Item = &'a str>,
-    ram: f64,
-) -> Option<f64> {
+/// `-XX:MaxRAMPercentage` share of `ram`. A percentage outside 0 to 100 (`NaN`, `-5`, `1e9`) is
+/// one the JVM refuses to start with, and is ignored: it is no heap.
+pub fn heap_from_options<'a>(options: impl IntoIterator<Item = &'a str>, ram: f64) -> Option<f64> {
     let mut heap = None;
     for o in options {
         let o = o.trim();
@@ -26,6 +24,7 @@ pub(crate) fn heap_from_options<'a>(
             heap = sizes::binary(v).or(heap);
         } else if let Some(p) = o.strip_prefix("-XX:MaxRAMPercentage=")
             && let Ok(p) = p.parse::<f64>()
+            && (0.0..=100.0).contains(&p)
         {
             heap = Some((ram * p / 100.0).floor());
         }
@@ -35,7 +34,7 @@ pub(crate) fn heap_from_options<'a>(
 
 /// One line of `jvm.options`: an option, perhaps after a JVM version range (`17-:-Xmx1g`),
 /// which is read whatever the range.
-pub(crate) fn parse_jvm_line(raw: &str) -> Option<Line> {
+pub fn parse_jvm_line(raw: &str) -> Option<Line> {
     let line = raw.trim();
     if line.is_empty() || line.starts_with('#') {
         return None;
@@ -50,7 +49,7 @@ pub(crate) fn parse_jvm_line(raw: &str) -> Option<Line> {
 }
 
 /// One line of `neo4j.conf`: `name=value`.
-pub(crate) fn parse_neo4j_line(raw: &str) -> Option<Line> {
+pub fn parse_neo4j_line(raw: &str) -> Option<Line> {
     let line = raw.trim();
     if line.starts_with('#') {
         return None;

@@ -19,6 +19,19 @@ mod warn;
 pub(crate) use detect::by_image;
 pub use live::{Connect, DsnError, Secret, parse_connect, password_variable};
 
+/// The pure readers of engine configuration files (one line at a time) and of each engine's
+/// spelling of a size, for `probe::parse`, their public face.
+pub(super) mod parse {
+    pub use super::files::Line as ConfigLine;
+    pub use super::jvm::{heap_from_options, parse_jvm_line, parse_neo4j_line};
+    pub use super::mysql::parse_line as parse_mysql_line;
+    pub use super::postgres::parse_line as parse_postgres_line;
+    pub use super::redis::parse_line as parse_redis_line;
+    pub use super::sizes::{
+        binary as size_binary, mysql as size_mysql, postgres as size_postgres, redis as size_redis,
+    };
+}
+
 use super::docker::Runtime;
 use super::processes::{Process, exe_name};
 use super::root::Root;

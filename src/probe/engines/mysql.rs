@@ -21,7 +21,7 @@ fn normalize(name: &str) -> String {
 }
 
 /// One line of an option file.
-pub(crate) fn parse_line(raw: &str) -> Option<Line> {
+pub fn parse_line(raw: &str) -> Option<Line> {
     let line = raw.trim();
     if line.is_empty() || line.starts_with(['#', ';']) {
         return None;

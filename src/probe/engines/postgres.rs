@@ -23,7 +23,7 @@ const SETTINGS: [(&str, f64); 8] = [
 ];
 
 /// One line of a PostgreSQL configuration file, as the server reads it.
-pub(crate) fn parse_line(raw: &str) -> Option<Line> {
+pub fn parse_line(raw: &str) -> Option<Line> {
     let line = strip_comment(raw).trim().to_string();
     if line.is_empty() {
         return None;

@@ -21,7 +21,7 @@ const USUAL: [&str; 4] = [
 ];
 
 /// One line of `redis.conf`: `name value...`, `include path`.
-pub(crate) fn parse_line(raw: &str) -> Option<Line> {
+pub fn parse_line(raw: &str) -> Option<Line> {
     let line = raw.trim();
     if line.is_empty() || line.starts_with('#') {
         return None;

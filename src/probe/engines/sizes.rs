@@ -17,7 +17,7 @@ fn split_number(text: &str) -> Option<(f64, &str)> {
 
 /// A PostgreSQL value: `unit` bytes per bare number (8192 for `shared_buffers`, 1024 for
 /// `work_mem`, 1 for counts); `-1` stays `-1`. Units as PostgreSQL spells them.
-pub(crate) fn postgres(text: &str, unit: f64) -> Option<f64> {
+pub fn postgres(text: &str, unit: f64) -> Option<f64> {
     let text = text.trim().trim_matches('\'');
     let (n, suffix) = split_number(text)?;
     if n < 0.0 {
@@ -36,7 +36,7 @@ pub(crate) fn postgres(text: &str, unit: f64) -> Option<f64> {
 }
 
 /// A MySQL/MariaDB value: a number with an optional K, M, G, T, P or E (1024-based).
-pub(crate) fn mysql(text: &str) -> Option<f64> {
+pub fn mysql(text: &str) -> Option<f64> {
     let text = text.trim().trim_matches(['"', '\'']);
     let (n, suffix) = split_number(text)?;
     let power = match suffix.to_ascii_uppercase().as_str() {
@@ -67,7 +67,7 @@ pub(crate) fn switch(text: &str) -> Option<bool> {
 }
 
 /// A Redis memory value: `k`/`m`/`g` are powers of 1000, `kb`/`mb`/`gb` of 1024, any case.
-pub(crate) fn redis(text: &str) -> Option<f64> {
+pub fn redis(text: &str) -> Option<f64> {
     let text = text.trim().trim_matches(['"', '\'']);
     let (n, suffix) = split_number(text)?;
     let scale = match suffix.to_ascii_lowercase().as_str() {
@@ -84,7 +84,7 @@ pub(crate) fn redis(text: &str) -> Option<f64> {
 }
 
 /// A JVM, Neo4j or Go size (`512m`, `1g`, `2GiB`, `1024MiB`): every suffix 1024-based.
-pub(crate) fn binary(text: &str) -> Option<f64> {
+pub fn binary(text: &str) -> Option<f64> {
     Bytes::parse(text.trim().trim_matches(['"', '\'']))
         .ok()
         .map(|b| b.0 as f64)
