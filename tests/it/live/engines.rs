@@ -285,9 +285,10 @@ fn live_plan_engines_switch_verdict_between_now_and_ceiling() {
         growth > 64 << 20,
         "the databases may grow by only {growth} bytes"
     );
+    // No disk reserve: how full this machine's disk is is not what the test is about.
     let plan_with = |engines: &str, demand: u64| {
         let text = format!(
-            "policy: {{memory_reserve: 0%, cpu_limit: 100%, engines: {engines}}}\nservices:\n  - name: app\n    port: 1\n    tiers: {{minimum: {{memory: {demand}, cpu: 0, disk: 0}}}}\n"
+            "policy: {{memory_reserve: 0%, cpu_limit: 100%, disk_reserve: 0%, engines: {engines}}}\nservices:\n  - name: app\n    port: 1\n    tiers: {{minimum: {{memory: {demand}, cpu: 0, disk: 0}}}}\n"
         );
         let plan = dir.write(&format!("plan-{engines}.yaml"), &text);
         json(&hostfit(&[
