@@ -6,6 +6,19 @@ use crate::util::{Scratch, hostfit, json, s};
 
 const SKYPILOT_HEADER: &str = "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region,AvailabilityZone";
 
+/// `hostfit catalog import VMS --from skypilot-csv -o OUT`.
+fn import_skypilot(vms: &std::path::Path, out: &std::path::Path) -> crate::util::Run {
+    hostfit(&[
+        "catalog",
+        "import",
+        s(vms),
+        "--from",
+        "skypilot-csv",
+        "-o",
+        s(out),
+    ])
+}
+
 /// Imports a SkyPilot vms.csv with one type named `name`, then lists the catalog written: the
 /// name must read back as it was.
 fn import_and_list(test: &str, name: &str) {
@@ -15,15 +28,7 @@ fn import_and_list(test: &str, name: &str) {
         &format!("{SKYPILOT_HEADER}\n\"{name}\",,,2.0,8.0,,0.1,0.03,us-east-1,use1-az1\n"),
     );
     let out = dir.path("catalog.yaml");
-    let run = hostfit(&[
-        "catalog",
-        "import",
-        s(&vms),
-        "--from",
-        "skypilot-csv",
-        "-o",
-        s(&out),
-    ]);
+    let run = import_skypilot(&vms, &out);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let listed = json(&hostfit(&["catalog", s(&out), "-f", "json"]));
     let names: Vec<&str> = listed
@@ -58,15 +63,7 @@ fn an_import_with_memory_above_one_eib_stops_at_the_cell() {
         ),
     );
     let out = dir.path("catalog.yaml");
-    let run = hostfit(&[
-        "catalog",
-        "import",
-        s(&vms),
-        "--from",
-        "skypilot-csv",
-        "-o",
-        s(&out),
-    ]);
+    let run = import_skypilot(&vms, &out);
     assert_eq!(run.status, 2, "{}", run.stderr);
     let flat = run.stderr_flat();
     assert!(flat.contains("vms.csv:3:"), "{flat}");
@@ -77,15 +74,7 @@ fn an_import_with_memory_above_one_eib_stops_at_the_cell() {
         "vms.csv",
         &format!("{SKYPILOT_HEADER}\nbig.metal,,,2.0,1073741824,,0.13,0.0371,us-east-1,use1-az1\n"),
     );
-    let run = hostfit(&[
-        "catalog",
-        "import",
-        s(&vms),
-        "--from",
-        "skypilot-csv",
-        "-o",
-        s(&out),
-    ]);
+    let run = import_skypilot(&vms, &out);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(hostfit(&["catalog", s(&out)]).status, 0);
 }

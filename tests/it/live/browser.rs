@@ -99,6 +99,22 @@ fn labels(dom: &str) -> Vec<(String, f64, f64, f64, String)> {
         .collect()
 }
 
+/// The DOM Chromium builds of `html` with the measuring probe added, as `--dump-dom` prints it.
+fn probed_dom(chromium: &Path, dir: &Scratch, html: &str) -> String {
+    let probed = dir.path("probed.html");
+    std::fs::write(
+        &probed,
+        html.replace("</body>", &format!("{PROBE}\n</body>")),
+    )
+    .expect("the probed copy");
+    run_chromium(
+        chromium,
+        &dir.path("profile-dom"),
+        &["--dump-dom".into()],
+        &probed,
+    )
+}
+
 /// The part of the DOM inside `<figure id="ID">`.
 fn figure<'a>(dom: &'a str, id: &str) -> &'a str {
     let start = dom
@@ -154,18 +170,7 @@ fn html_report_in_chromium_live() {
         );
 
         // The DOM of a probed copy.
-        let probed = dir.path("probed.html");
-        std::fs::write(
-            &probed,
-            html.replace("</body>", &format!("{PROBE}\n</body>")),
-        )
-        .expect("the probed copy");
-        let dom = run_chromium(
-            &chromium,
-            &dir.path("profile-dom"),
-            &["--dump-dom".into()],
-            &probed,
-        );
+        let dom = probed_dom(&chromium, &dir, &html);
 
         // Each scenario's memory demand, by hand from the plan's tiers (MB = MiB here): minimum
         // 150+120+150+400+400, standard 250+200+250+600+600, ideal 300+250+400+1024+1536,
@@ -255,18 +260,7 @@ fn place_report_in_chromium_live() {
             shots.join(format!("fleet-{lang}.png")).display()
         );
         run_chromium(&chromium, &dir.path("profile-shot"), &[arg], &page);
-        let probed = dir.path("probed.html");
-        std::fs::write(
-            &probed,
-            html.replace("</body>", &format!("{PROBE}\n</body>")),
-        )
-        .expect("the probed copy");
-        let dom = run_chromium(
-            &chromium,
-            &dir.path("profile-dom"),
-            &["--dump-dom".into()],
-            &probed,
-        );
+        let dom = probed_dom(&chromium, &dir, &html);
         let hosts = figure(&dom, "hosts");
         for figure in ["2816 MiB", "4332 MiB", "web-2", "db-1"] {
             assert!(

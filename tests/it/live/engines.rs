@@ -35,6 +35,20 @@ fn file_of(e: &Engine, setting: &str) -> String {
     }
 }
 
+/// A scan that asks the server itself, with `--connect DSN`.
+fn scan_connected(dsn: &str) -> Snapshot {
+    let run = hostfit(&[
+        "scan",
+        "--interval",
+        "0",
+        "--format",
+        "json",
+        "--connect",
+        dsn,
+    ]);
+    serde_json::from_str(&json(&run).to_string()).expect("a snapshot")
+}
+
 fn ceiling(e: &Engine) -> u64 {
     e.ceiling_bytes
         .map(|b| b.0)
@@ -86,16 +100,7 @@ fn live_scan_engines_postgres_ceiling() {
     assert_eq!(ceiling(e), by_hand, "from the files and command line");
     // The same from the server itself, through psql's SHOW ALL.
     let dsn = format!("postgresql=postgresql://postgres@127.0.0.1:{port}/postgres");
-    let run = hostfit(&[
-        "scan",
-        "--interval",
-        "0",
-        "--format",
-        "json",
-        "--connect",
-        &dsn,
-    ]);
-    let snap: Snapshot = serde_json::from_str(&json(&run).to_string()).expect("a snapshot");
+    let snap = scan_connected(&dsn);
     let e = engine_of(&snap, env.get("HOSTFIT_PG_CGROUP"));
     assert_eq!(
         e.sources.get("shared_buffers"),
@@ -149,17 +154,8 @@ fn live_scan_engines_redis_ceiling() {
     // it is read before and after the scan and the scan's must lie between the two.
     let before = fragmentation(port);
     let dsn = format!("redis=redis://127.0.0.1:{port}");
-    let run = hostfit(&[
-        "scan",
-        "--interval",
-        "0",
-        "--format",
-        "json",
-        "--connect",
-        &dsn,
-    ]);
+    let snap = scan_connected(&dsn);
     let after = fragmentation(port);
-    let snap: Snapshot = serde_json::from_str(&json(&run).to_string()).expect("a snapshot");
     let e = engine_of(&snap, cgroup);
     assert_eq!(
         e.sources.get("maxmemory"),
@@ -240,16 +236,7 @@ fn live_scan_engines_mariadb_ceiling() {
     assert_eq!(ceiling(e), by_hand, "from the files and command line");
     // The same from the server itself, through the mariadb client.
     let dsn = format!("mysql=mysql://root@localhost/?socket={socket}");
-    let run = hostfit(&[
-        "scan",
-        "--interval",
-        "0",
-        "--format",
-        "json",
-        "--connect",
-        &dsn,
-    ]);
-    let snap: Snapshot = serde_json::from_str(&json(&run).to_string()).expect("a snapshot");
+    let snap = scan_connected(&dsn);
     let e = engine_of(&snap, cgroup);
     assert_eq!(
         e.sources.get("innodb_buffer_pool_size"),
