@@ -15,6 +15,7 @@ pub mod exact;
 pub mod heuristics;
 pub mod improve;
 pub mod instance;
+pub mod layered;
 pub mod purchase;
 pub mod reasons;
 pub mod state;
@@ -175,19 +176,32 @@ pub fn best_heuristic(inst: &Instance) -> (Heuristic, State, Vec<HeuristicResult
     }
 }
 
-/// The assignment of `inst`: the best heuristic, then the exact search when small, else local
+/// The share of the steps the layered construction may take (one in this many).
+const LAYERED_SHARE: u64 = 4;
+
+/// The assignment of `inst`: the best heuristic (or the layered construction, when the count
+/// limits the instance and it does better), then the exact search when small, else local
 /// search; and how it was found.
 pub fn solve(inst: &Instance, settings: &Settings) -> (State, Search) {
     let (start, mut state, heuristics) = best_heuristic(inst);
+    let mut start = start.key();
     let all = inst.items.len();
-    let target = bound::volume_bound(inst, 0..all);
-    let mut improver = improve::Improver::new(inst, settings.steps, settings.seed, target);
+    let mut layered = layered::Layered::new(inst, settings.steps / LAYERED_SHARE, settings.seed);
+    if let Some(built) = layered.construct(state.bins_used())
+        && built.key(inst) > state.key(inst)
+    {
+        state = built;
+        start = "layered";
+    }
+    let target = bound::volume_bound(inst, 0..all).max(bound::count_bound(inst, 0..all));
+    let budget = settings.steps.saturating_sub(layered.work);
+    let mut improver = improve::Improver::new(inst, budget, settings.seed, target);
     improver.run(&mut state);
     let mut search = Search {
-        start: start.key(),
+        start,
         method: "local_search",
         proven_optimal: false,
-        steps: improver.work,
+        steps: layered.work + improver.work,
         heuristics,
     };
     if all <= settings.exact_items {

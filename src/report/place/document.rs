@@ -116,10 +116,19 @@ pub fn build(input: &PlaceReportInput<'_>) -> Vec<Block> {
             ("ratio", p.ratio.map_or("-".into(), |r| format!("{r:.3}"))),
         ],
     ));
-    let start = p.search.start.to_string();
+    let layered = p.search.start == "layered";
+    let start = if layered {
+        h("place.start.layered")
+    } else {
+        p.search.start.to_string()
+    };
     summary.push(match (p.search.method, p.search.proven_optimal) {
         ("exact", true) => msg.f("place.search.exact_proven", &[("start", start)]),
         ("exact", false) => msg.f("place.search.exact_budget", &[("start", start)]),
+        _ if layered => msg.f(
+            "place.search.local_layered",
+            &[("steps", p.search.steps.to_string())],
+        ),
         _ => msg.f(
             "place.search.local",
             &[("start", start), ("steps", p.search.steps.to_string())],

@@ -32,6 +32,11 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "place.search.local",
         "The best of the classic heuristics ({start}), improved by local search ({steps} steps).",
     ),
+    (
+        "place.search.local_layered",
+        "Built in two layers by how many replicas a host can hold, which did better than every classic heuristic, then improved by local search ({steps} steps).",
+    ),
+    ("place.start.layered", "the layered construction"),
     ("place.sec.placements", "Placements"),
     ("place.sec.unplaced", "Not placed, and why"),
     ("place.sec.hosts", "Hosts after the placement"),

@@ -29,6 +29,11 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
         "place.search.local",
         "经典启发式中最好的一个（{start}），再经局部搜索改进（{steps} 步）。",
     ),
+    (
+        "place.search.local_layered",
+        "按单台主机最多能容纳的副本数分两层构造（优于所有经典启发式），再经局部搜索改进（{steps} 步）。",
+    ),
+    ("place.start.layered", "分层构造"),
     ("place.sec.placements", "安排"),
     ("place.sec.unplaced", "未能安排的副本及原因"),
     ("place.sec.hosts", "安排后的主机"),
