@@ -127,8 +127,8 @@ def synthetic_items(kind, n, rng):
 def synthetic(hostfit, out, n_items, n_hosts):
     cpu, mem = 64000, 262144  # 64 cores, 256 GiB
     print(f"\n(b) Panigrahy et al.'s classes: {n_items} services on {n_hosts} hosts of 64 cores / 256 GiB, seed 1, --time 0.3s")
-    print("| class | volume bound | lower bound | hostfit | ratio | best classic | wall s | CPU s | targets (<= 1 s, <= 1.02 x bound, <= best classic) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("| class | volume bound | lower bound | hostfit | ratio to volume bound | ratio to lower bound | best classic | wall s | CPU s | targets (<= 1 s, <= 1.02 x volume bound, <= best classic) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for kind in ["uniform", "correlated", "anti-correlated"]:
         rng = random.Random(1)
         items = synthetic_items(kind, n_items, rng)
@@ -142,10 +142,12 @@ def synthetic(hostfit, out, n_items, n_hosts):
         h = heuristics(report)
         best = min(h.values()) if h else None
         ratio = report["ratio"]
+        # the issue's target is against the volume bound, the weaker of the two: checked there
+        by_volume = report["hosts_used"] / report["volume_bound"]
         ok = check(secs <= 1.0, f"(b) {kind}: {secs:.2f} s") == "ok"
-        ok &= check(ratio <= 1.02, f"(b) {kind}: ratio {ratio:.3f}") == "ok"
+        ok &= check(by_volume <= 1.02, f"(b) {kind}: {by_volume:.3f} x the volume bound") == "ok"
         ok &= check(best is not None and report["hosts_used"] <= best, f"(b) {kind}: worse than a classic heuristic") == "ok"
-        print(f"| {kind} | {report['volume_bound']} | {report['lower_bound']} | {report['hosts_used']} | {ratio:.3f} | {best} | {secs:.2f} | {last_cpu:.2f} | {'ok' if ok else 'MISSED'} |")
+        print(f"| {kind} | {report['volume_bound']} | {report['lower_bound']} | {report['hosts_used']} | {by_volume:.3f} | {ratio:.3f} | {best} | {secs:.2f} | {last_cpu:.2f} | {'ok' if ok else 'MISSED'} |")
 
 
 def cpsat_bins(tasks, cap, bins):
