@@ -56,6 +56,21 @@ const IO_PATHS: &[&str] = &[
 /// Macros that write to the process's stdout or stderr, which a pure layer must not do.
 const IO_MACROS: &[&str] = &["print", "println", "eprint", "eprintln", "dbg"];
 
+/// Methods of `std::path::Path` that ask the file system, which a pure layer must not call (by
+/// name: a pure layer has no reason to give its own types methods so named).
+const FS_METHODS: &[&str] = &[
+    "exists",
+    "try_exists",
+    "is_file",
+    "is_dir",
+    "is_symlink",
+    "metadata",
+    "symlink_metadata",
+    "read_dir",
+    "read_link",
+    "canonicalize",
+];
+
 fn layer_of(module: &[String]) -> Option<&str> {
     module.first().map(String::as_str)
 }
@@ -130,6 +145,25 @@ fn violations(walked: &Walked) -> Vec<String> {
                 "{file} ({context}): '{name}!' writes to the process's own stream in '{from}'"
             ));
         }
+        // code from another file, which the walk does not read
+        if name == "include" {
+            out.push(format!(
+                "{file} ({context}): 'include!' brings in code the layer rules cannot see"
+            ));
+        }
+    }
+    for (file, module, context, name) in &walked.methods {
+        let from = layer_of(module).unwrap_or("");
+        if PURE.contains(&from) && FS_METHODS.contains(&name.as_str()) {
+            out.push(format!(
+                "{file} ({context}): '.{name}()' asks the file system in '{from}'"
+            ));
+        }
+    }
+    for (file, _, context) in &walked.moved {
+        out.push(format!(
+            "{file} ({context}): '#[path]' reads a module from a file the layer rules cannot place"
+        ));
     }
     out
 }

@@ -169,3 +169,46 @@ fn a_probe_naming_a_real_path_is_reported_in_code_not_in_docs_or_tests() {
     assert!(named[0].contains("\"/proc/{pid}/stat\""), "{named:#?}");
     assert!(named[1].contains("\"/var/run/docker.sock\""), "{named:#?}");
 }
+
+#[test]
+fn a_pure_layer_asking_the_file_system_through_a_path_is_reported() {
+    assert_reported(
+        "src/plan/planted.rs",
+        "fn f(p: &std::path::Path) -> bool { p.exists() }",
+        "'.exists()' asks the file system in 'plan'",
+    );
+    assert_reported(
+        "src/report/planted.rs",
+        "fn f(p: &std::path::Path) -> bool { p.join(\"x\").metadata().is_ok() }",
+        "'.metadata()' asks the file system in 'report'",
+    );
+    // the same call in a probe is its business, and in a test it is exempt
+    assert!(
+        check(
+            "src/probe/planted.rs",
+            "fn f(p: &std::path::Path) -> bool { p.exists() }"
+        )
+        .is_empty()
+    );
+    assert!(
+        check(
+            "src/plan/planted.rs",
+            "#[cfg(test)] mod t { fn f(p: &std::path::Path) -> bool { p.is_dir() } }"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn code_from_a_file_the_walk_does_not_read_is_reported() {
+    assert_reported(
+        "src/plan/planted.rs",
+        "include!(\"../probe/scan.rs\");",
+        "'include!' brings in code",
+    );
+    assert_reported(
+        "src/plan/planted.rs",
+        "#[path = \"../probe/scan.rs\"] mod scan;",
+        "'#[path]' reads a module",
+    );
+}

@@ -119,6 +119,10 @@ struct Walker<'s> {
     literals: Vec<(String, String)>,
     /// Macros called outside test items: (module, context, name).
     macros: Vec<(ModPath, String, String)>,
+    /// Methods called outside test items: (module, context, name).
+    methods: Vec<(ModPath, String, String)>,
+    /// Modules declared with `#[path]` outside test items: (module, context).
+    moved: Vec<(ModPath, String)>,
 }
 
 impl<'s> Walker<'s> {
@@ -134,6 +138,8 @@ impl<'s> Walker<'s> {
             found: Vec::new(),
             literals: Vec::new(),
             macros: Vec::new(),
+            methods: Vec::new(),
+            moved: Vec::new(),
         }
     }
 
@@ -257,6 +263,14 @@ impl<'ast> Visit<'ast> for Walker<'_> {
     }
 
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        // `#[path]` reads the module from a file of its choice, where `module_of` does not look
+        if !self.collect_only
+            && self.tests == 0
+            && m.attrs.iter().any(|a| a.path().is_ident("path"))
+        {
+            self.moved
+                .push((self.module.clone(), format!("mod {}", m.ident)));
+        }
         self.module.push(m.ident.to_string());
         let Some((_, items)) = &m.content else {
             // `mod x;`: its own file, walked on its own, as test code when declared so here
@@ -321,6 +335,14 @@ impl<'ast> Visit<'ast> for Walker<'_> {
         syn::visit::visit_macro(self, mac);
     }
 
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        if !self.collect_only && self.tests == 0 {
+            let found = (self.module.clone(), self.context(), call.method.to_string());
+            self.methods.push(found);
+        }
+        syn::visit::visit_expr_method_call(self, call);
+    }
+
     fn visit_lit_str(&mut self, lit: &'ast syn::LitStr) {
         if !self.collect_only && self.tests == 0 {
             self.literals.push((lit.value(), self.context()));
@@ -340,6 +362,10 @@ pub(super) struct Walked {
     pub(super) literals: Vec<(String, String, String)>,
     /// Macros called outside test items: (file, module, context, name).
     pub(super) macros: Vec<(String, ModPath, String, String)>,
+    /// Methods called outside test items: (file, module, context, name).
+    pub(super) methods: Vec<(String, ModPath, String, String)>,
+    /// Modules declared with `#[path]` outside test items: (file, module, context).
+    pub(super) moved: Vec<(String, ModPath, String)>,
     /// Files syn could not parse.
     pub(super) unparsed: Vec<String>,
 }
@@ -377,6 +403,14 @@ pub(super) fn walk(files: &[(String, String)]) -> Walked {
                 .into_iter()
                 .map(|(m, c, n)| (name.clone(), m, c, n)),
         );
+        walked.methods.extend(
+            w.methods
+                .into_iter()
+                .map(|(m, c, n)| (name.clone(), m, c, n)),
+        );
+        walked
+            .moved
+            .extend(w.moved.into_iter().map(|(m, c)| (name.clone(), m, c)));
     }
     walked
 }
