@@ -286,3 +286,82 @@ fn compose_services_are_placed_replica_by_replica() {
         .sum();
     assert!((cpu - 0.5).abs() < 1e-9, "{cpu}");
 }
+
+/// 600 services of one replica whose CPU and memory shares of a 64-core, 64,000 MiB host run
+/// against each other (about 27% of a host together, so a host holds 7 or 8), on 125 such hosts:
+/// the count limits, and the text report says the layered construction was kept, in en and zh.
+#[test]
+fn a_fleet_the_count_limits_is_built_in_layers_and_the_report_says_so() {
+    let dir = Scratch::new("place-layered");
+    let mut x: u64 = 7;
+    let mut draw = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut plan =
+        String::from("policy: {memory_reserve: 0, cpu_limit: 1, disk_reserve: 0}\nservices:\n");
+    for i in 0..600 {
+        let cpu = 0.02 + 0.23 * draw();
+        let mem = (0.27 - cpu + 0.06 * draw() - 0.03).clamp(0.02, 0.25);
+        plan.push_str(&format!(
+            "  - {{name: s{i:04}, tiers: {{minimum: {{memory: {}MiB, cpu: {}m}}}}}}\n",
+            (mem * 64_000.0).round(),
+            (cpu * 64_000.0).round()
+        ));
+    }
+    let plan = dir.write("plan.yaml", &plan).display().to_string();
+    std::fs::create_dir_all(dir.path("hosts")).expect("make the hosts folder");
+    for h in 0..125 {
+        let mib: u64 = 64_000 * 1024 * 1024;
+        dir.write(
+            &format!("hosts/h{h:03}.json"),
+            &format!(
+                r#"{{"host": {{"name": "h{h:03}", "taken_at": "2025-01-01T00:00:00Z", "cpu": {{"cores": 64}}, "memory": {{"total": {mib}, "available": {mib}}}}}}}"#
+            ),
+        );
+    }
+    let hosts = dir.path("hosts").join("*.json").display().to_string();
+    let v = json(&hostfit(&[
+        "place", &plan, "--hosts", &hosts, "--format", "json", "--time", "0.05s",
+    ]));
+    assert_eq!(v["search"]["start"], "layered");
+    let used = v["hosts_used"].as_u64().unwrap_or(0);
+    let best = v["search"]["heuristics"]
+        .as_array()
+        .map(|h| {
+            h.iter()
+                .filter_map(|h| h["hosts_used"].as_u64())
+                .min()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    assert!(
+        used > 0 && used < best,
+        "{used} hosts, the best heuristic {best}"
+    );
+    // hosts_used over each bound, worked here
+    let ratio = |bound: &str| {
+        (used as f64 / v[bound].as_f64().unwrap_or(f64::NAN) * 1000.0).round() / 1000.0
+    };
+    assert_eq!(v["ratio"].as_f64(), Some(ratio("lower_bound")));
+    assert_eq!(v["volume_ratio"].as_f64(), Some(ratio("volume_bound")));
+    for (lang, words) in [
+        (
+            "en",
+            "Built in two layers by how many replicas a host can hold",
+        ),
+        ("zh", "按单台主机最多能容纳的副本数分两层构造"),
+    ] {
+        let run = hostfit(&[
+            "place", &plan, "--hosts", &hosts, "--lang", lang, "--time", "0.05s",
+        ]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.contains(words),
+            "{lang}: {}",
+            run.stdout.lines().take(3).collect::<Vec<_>>().join("\n")
+        );
+    }
+}

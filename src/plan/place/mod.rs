@@ -129,6 +129,8 @@ pub struct Placement {
     pub volume_bound: usize,
     /// hosts_used / lower_bound.
     pub ratio: Option<f64>,
+    /// hosts_used / volume_bound.
+    pub volume_ratio: Option<f64>,
     pub search: Search,
     pub purchase: Option<Purchase>,
     pub count: Option<CountResult>,
@@ -304,6 +306,7 @@ pub fn place(input: &PlaceInput<'_>) -> Placement {
         lower_bound,
         volume_bound,
         ratio: (lower_bound > 0).then(|| hosts_used as f64 / lower_bound as f64),
+        volume_ratio: (volume_bound > 0).then(|| hosts_used as f64 / volume_bound as f64),
         search,
         purchase,
         count: settings

@@ -114,6 +114,10 @@ pub fn build(input: &PlaceReportInput<'_>) -> Vec<Block> {
             ("bound", p.lower_bound.to_string()),
             ("volume", p.volume_bound.to_string()),
             ("ratio", p.ratio.map_or("-".into(), |r| format!("{r:.3}"))),
+            (
+                "volume_ratio",
+                p.volume_ratio.map_or("-".into(), |r| format!("{r:.3}")),
+            ),
         ],
     ));
     let layered = p.search.start == "layered";

@@ -77,6 +77,7 @@ pub fn value(input: &PlaceReportInput<'_>) -> Value {
         "lower_bound": p.lower_bound,
         "volume_bound": p.volume_bound,
         "ratio": p.ratio.map(|r| (r * 1000.0).round() / 1000.0),
+        "volume_ratio": p.volume_ratio.map(|r| (r * 1000.0).round() / 1000.0),
         "search": p.search,
         "purchase": purchase.map_or_else(Vec::new, |b| b.lines.clone()),
         "total_monthly_cost": purchase.map(|b| b.total_monthly_cost),

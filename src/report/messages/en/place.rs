@@ -18,7 +18,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "place.bound",
-        "Lower bound: {bound} hosts (the larger of the volume bound, {volume}, the largest per resource, and the bound by how many replicas one host can hold); hosts used / bound = {ratio}.",
+        "Lower bound: {bound} hosts (the larger of the volume bound, {volume}, the largest per resource, and the bound by how many replicas one host can hold); hosts used / bound = {ratio}; hosts used / volume bound = {volume_ratio}.",
     ),
     (
         "place.search.exact_proven",

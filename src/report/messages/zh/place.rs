@@ -15,7 +15,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "place.bound",
-        "下界：{bound} 台主机（体积下界 {volume}（各项资源中的较大者）与按单台主机最多能容纳的副本数得出的下界，二者取大）；所用主机数 / 下界 = {ratio}。",
+        "下界：{bound} 台主机（体积下界 {volume}（各项资源中的较大者）与按单台主机最多能容纳的副本数得出的下界，二者取大）；所用主机数 / 下界 = {ratio}；所用主机数 / 体积下界 = {volume_ratio}。",
     ),
     (
         "place.search.exact_proven",
