@@ -1,7 +1,7 @@
 //! Reading the user's input files: whole, up to a limit, and only regular files. A directory, a
 //! FIFO, a socket or a device is refused by its kind without being opened blocking (a device is
 //! not opened at all), and text that is not UTF-8 is refused at the place of the first bad byte.
-//! Parsing is `input`'s.
+//! `-` is standard input, read up to the same limit. Parsing is `input`'s.
 
 use super::error::{CliError, FileKind};
 use rustix::fs::{Mode, OFlags};
@@ -34,12 +34,29 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
     String::from_utf8(bytes).map_err(|e| not_utf8(path, e))
 }
 
-/// Reads a whole regular file of at most `READ_LIMIT` bytes.
+/// Whether `path` is `-`, the name of standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads a whole regular file of at most `READ_LIMIT` bytes, or standard input for `-`.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     let read_error = |source| CliError::Read {
         path: path.to_path_buf(),
         source,
     };
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(READ_LIMIT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+        if bytes.len() as u64 > READ_LIMIT {
+            return Err(too_large(path));
+        }
+        return Ok(bytes);
+    }
     // Look before opening: opening a device can have effects (a watchdog, a tape), and opening
     // a FIFO for reading waits for a writer.
     let before = std::fs::metadata(path).map_err(read_error)?;

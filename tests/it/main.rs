@@ -17,4 +17,5 @@ mod plain_words;
 mod plan;
 mod report;
 mod scan;
+mod stdin;
 mod util;

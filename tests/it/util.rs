@@ -53,6 +53,35 @@ pub(crate) fn hostfit_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     }
 }
 
+/// hostfit run in `dir` with `input` written to its standard input (from a thread, so a run
+/// that stops reading early does not hold the test up; a broken pipe then is expected).
+pub(crate) fn hostfit_stdin(args: &[&str], dir: &Path, input: Vec<u8>) -> Run {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hostfit"))
+        .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the hostfit binary runs");
+    let mut pipe = child.stdin.take().expect("a pipe to its stdin");
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("hostfit ends");
+    let _ = writer.join();
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 impl Run {
     /// Standard error with miette's wrapped lines joined again, for matching whole messages.
     pub(crate) fn stderr_flat(&self) -> String {

@@ -7,12 +7,11 @@ use super::error::{PlaceError, is_prom_duration, parse_seconds};
 use crate::cli::error::CliError;
 use crate::cli::input::load_yaml;
 use crate::cli::problems::check_yaml;
-use crate::cli::read::{READ_LIMIT, read_text};
+use crate::cli::read::read_text;
 use crate::model::{Fleet, FleetHost, HostLabels, Labels, Snapshot};
 use crate::probe::kubernetes::parse_kubernetes;
 use crate::probe::prometheus::{Auth, PromSource, assemble, fetch};
 use crate::report::Lang;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -125,24 +124,6 @@ impl FleetSource {
     }
 }
 
-fn stdin_text() -> Result<String, CliError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(READ_LIMIT + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|source| CliError::Read {
-            path: PathBuf::from("-"),
-            source,
-        })?;
-    if bytes.len() as u64 > READ_LIMIT {
-        return Err(CliError::TooLarge {
-            path: PathBuf::from("-"),
-            limit: READ_LIMIT,
-        });
-    }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
 pub(super) fn load_fleet(
     source: &FleetSource,
     labels: Option<&Path>,
@@ -171,10 +152,7 @@ pub(super) fn load_fleet(
             assemble(&answers, &crate::cli::clock::now_rfc3339())
         }
         FleetSource::Kubernetes(path) => {
-            let text = match path {
-                Some(p) => read_text(p)?,
-                None => stdin_text()?,
-            };
+            let text = read_text(path.as_deref().unwrap_or(Path::new("-")))?;
             let name = path
                 .as_ref()
                 .map_or("-".to_string(), |p| p.display().to_string());

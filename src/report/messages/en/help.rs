@@ -29,7 +29,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "help.hostfit.plan.plan",
-        "The plan: the services to add, their tiers, the policy and scenarios (YAML); optional with --compose",
+        "The plan: the services to add, their tiers, the policy and scenarios (YAML; - reads standard input); optional with --compose",
     ),
     (
         "help.hostfit.plan.compose",
@@ -89,7 +89,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "help.hostfit.place.plan",
-        "The plan: services with replicas, spread, on, not_on, requires (YAML)",
+        "The plan: services with replicas, spread, on, not_on, requires (YAML; - reads standard input)",
     ),
     (
         "help.hostfit.place.hosts",

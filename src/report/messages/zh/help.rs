@@ -28,7 +28,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "help.hostfit.plan.plan",
-        "计划：要新增的服务、档位、策略和场景（YAML）；使用 --compose 时可省略",
+        "计划：要新增的服务、档位、策略和场景（YAML；- 表示从标准输入读取）；使用 --compose 时可省略",
     ),
     (
         "help.hostfit.plan.compose",
@@ -82,7 +82,7 @@ pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ),
     (
         "help.hostfit.place.plan",
-        "计划：带 replicas、spread、on、not_on、requires 的服务（YAML）",
+        "计划：带 replicas、spread、on、not_on、requires 的服务（YAML；- 表示从标准输入读取）",
     ),
     (
         "help.hostfit.place.hosts",
