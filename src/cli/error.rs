@@ -174,6 +174,8 @@ pub enum CliError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// `-` named for a second input: standard input was read for the first.
+    StdinTwice,
     /// An input file above the most hostfit reads.
     TooLarge {
         path: PathBuf,

@@ -160,7 +160,17 @@ fn refuse_inputs(
     meta: &std::fs::Metadata,
     inputs: &[impl AsRef<Path>],
 ) -> Result<(), CliError> {
-    let same = |input: &&_| {
+    let same = |input: &&Path| {
+        if super::read::is_stdin(input) {
+            // what standard input is: the file redirected into it, if any
+            use std::os::fd::AsFd;
+            let stdin = std::io::stdin().as_fd().try_clone_to_owned();
+            return stdin.is_ok_and(|fd| {
+                std::fs::File::from(fd)
+                    .metadata()
+                    .is_ok_and(|m| (m.dev(), m.ino()) == (meta.dev(), meta.ino()))
+            });
+        }
         std::fs::metadata(input).is_ok_and(|m| (m.dev(), m.ino()) == (meta.dev(), meta.ino()))
     };
     match inputs.iter().map(AsRef::as_ref).find(same) {

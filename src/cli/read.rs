@@ -8,6 +8,7 @@ use rustix::fs::{Mode, OFlags};
 use std::io::Read;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The most hostfit reads from one input file: far above any plan, snapshot or price list.
 pub const READ_LIMIT: u64 = 64 << 20;
@@ -22,6 +23,9 @@ pub fn join_relative(base: &Path, rel: &Path) -> PathBuf {
         .collect();
     if joined.as_os_str().is_empty() {
         PathBuf::from(".")
+    } else if is_stdin(&joined) {
+        // a path written in a file never means standard input: this is the file named `-` here
+        PathBuf::from("./-")
     } else {
         joined
     }
@@ -39,6 +43,9 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// Set once standard input has been read for one input: a second `-` would read nothing.
+static STDIN_TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Reads a whole regular file of at most `READ_LIMIT` bytes, or standard input for `-`.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     let read_error = |source| CliError::Read {
@@ -46,6 +53,9 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
         source,
     };
     if is_stdin(path) {
+        if STDIN_TAKEN.swap(true, Ordering::SeqCst) {
+            return Err(CliError::StdinTwice);
+        }
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()

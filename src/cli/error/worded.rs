@@ -67,6 +67,7 @@ impl CliError {
             CliError::Read { path, source } => {
                 msg.f("cli.read", &[("path", p(path)), ("error", os(source))])
             }
+            CliError::StdinTwice => msg.t("cli.read.stdin_twice"),
             CliError::TooLarge { path, limit } => msg.f(
                 "cli.read.too_large",
                 &[("path", p(path)), ("limit", format!("{} MiB", limit >> 20))],
@@ -320,6 +321,7 @@ mod tests {
                 path: p(),
                 source: io(),
             },
+            CliError::StdinTwice,
             CliError::TooLarge {
                 path: p(),
                 limit: 64 << 20,

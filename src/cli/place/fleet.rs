@@ -119,6 +119,7 @@ impl FleetSource {
         match self {
             FleetSource::Files(f) => f.clone(),
             FleetSource::Kubernetes(Some(p)) => vec![p.clone()],
+            FleetSource::Kubernetes(None) => vec![PathBuf::from("-")],
             _ => Vec::new(),
         }
     }

@@ -5,6 +5,10 @@
 pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("cli.read", "cannot read '{path}': {error}"),
     (
+        "cli.read.stdin_twice",
+        "'-' names standard input for a second input, and it was already read for another: give a file for one of them",
+    ),
+    (
         "cli.read.too_large",
         "cannot read '{path}': it is larger than {limit}, the most hostfit reads from one file",
     ),

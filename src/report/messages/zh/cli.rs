@@ -5,6 +5,10 @@
 pub(in crate::report::messages) const TABLE: &[(&str, &str)] = &[
     ("cli.read", "无法读取 '{path}'：{error}"),
     (
+        "cli.read.stdin_twice",
+        "'-' 表示标准输入，但它已被另一个输入读过，不能再用于第二个输入：请为其中一个改用文件",
+    ),
+    (
         "cli.read.too_large",
         "无法读取 '{path}'：文件大于 {limit}，超出 hostfit 单个文件的读取上限",
     ),
