@@ -22,6 +22,10 @@ use super::state::State;
 const SAMPLE: usize = 32;
 const TRIES_PER_HOST: usize = 12;
 
+/// The steps of one swap tried in `repair`: it costs about three tests of an item against a
+/// host's room (13 ns against 5, measured on 10,000 items over 2,000 hosts).
+const SWAP_TEST: u64 = 3;
+
 /// Rounds of reweighting in `select`.
 const ROUNDS: usize = 48;
 
@@ -198,14 +202,25 @@ impl<'a> Layered<'a> {
                     sum[d] += self.sizes[i][d];
                 }
             }
-            // the resource most over its room, relative to it
+            // how far each resource is over its room, relative to it (0 within it, so that a
+            // resource no item needs on hosts without it is never the worst, and no 0/0 is
+            // compared)
+            let over = |d: usize| {
+                if sum[d] <= cap[d] {
+                    0.0
+                } else if cap[d] > 0.0 {
+                    sum[d] / cap[d]
+                } else {
+                    f64::INFINITY
+                }
+            };
             let worst = self
                 .limited
                 .iter()
                 .copied()
-                .max_by(|a, b| (sum[*a] / cap[*a]).total_cmp(&(sum[*b] / cap[*b])))
+                .max_by(|a, b| over(*a).total_cmp(&over(*b)).then(b.cmp(a)))
                 .unwrap_or(0);
-            if sum[worst] <= cap[worst] {
+            if over(worst) == 0.0 {
                 let rest = all.split_off(k);
                 return Some((all, rest));
             }
@@ -298,7 +313,7 @@ impl<'a> Layered<'a> {
                 }
                 for (ia, &x) in groups[a].iter().enumerate() {
                     for (ib, &y) in groups[b].iter().enumerate() {
-                        self.work += 1;
+                        self.work += SWAP_TEST;
                         let (nx, ny) = (&inst.items[x].need, &inst.items[y].need);
                         let ua: Vec3 = std::array::from_fn(|d| used[a][d] - nx[d] + ny[d]);
                         let ub: Vec3 = std::array::from_fn(|d| used[b][d] - ny[d] + nx[d]);
