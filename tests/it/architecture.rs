@@ -43,6 +43,7 @@ const IO_PATHS: &[&str] = &[
     "std::os::unix::net",
     "std::os::unix::fs",
     "std::os::fd",
+    "std::path::absolute",
     "std::io::stdin",
     "std::io::stdout",
     "std::io::stderr",
@@ -52,6 +53,17 @@ const IO_PATHS: &[&str] = &[
     "rustix",
     "signal_hook",
 ];
+
+/// The file-system methods of `Path` and `PathBuf` named as paths (`Path::exists(p)`), which
+/// `FS_METHODS` does not see as method calls.
+fn io_path_methods(path: &[String]) -> Option<String> {
+    let joined = path.join("::");
+    ["std::path::Path::", "std::path::PathBuf::"]
+        .iter()
+        .find_map(|ty| joined.strip_prefix(ty))
+        .filter(|m| FS_METHODS.contains(m))
+        .map(|_| joined.clone())
+}
 
 /// Macros that write to the process's stdout or stderr, which a pure layer must not do.
 const IO_MACROS: &[&str] = &["print", "println", "eprint", "eprintln", "dbg"];
@@ -132,6 +144,11 @@ fn violations(walked: &Walked) -> Vec<String> {
                 for io in io_reached(path, f.glob) {
                     out.push(format!(
                         "{at}: '{from}' must not use '{io}' (no I/O, clock or environment)"
+                    ));
+                }
+                if let Some(io) = io_path_methods(path) {
+                    out.push(format!(
+                        "{at}: '{from}' must not use '{io}' (it asks the file system)"
                     ));
                 }
             }

@@ -182,6 +182,16 @@ fn a_pure_layer_asking_the_file_system_through_a_path_is_reported() {
         "fn f(p: &std::path::Path) -> bool { p.join(\"x\").metadata().is_ok() }",
         "'.metadata()' asks the file system in 'report'",
     );
+    assert_reported(
+        "src/plan/planted.rs",
+        "use std::path::Path; fn f(p: &Path) -> bool { Path::exists(p) }",
+        "'std::path::Path::exists' (it asks the file system)",
+    );
+    assert_reported(
+        "src/plan/planted.rs",
+        "fn f(p: &std::path::Path) -> bool { std::path::absolute(p).is_ok() }",
+        "must not use 'std::path::absolute'",
+    );
     // the same call in a probe is its business, and in a test it is exempt
     assert!(
         check(
