@@ -490,13 +490,24 @@ proptest! {
         ports in prop::collection::vec(prop::option::of(9000u16..9003), 400),
         spread in prop::collection::vec(any::<bool>(), 400),
     ) {
-        let (fleet, mut plan) = anti_correlated(replicas, replicas / 5, seed);
-        // a few services with a port or two replicas kept apart
+        let (mut fleet, mut plan) = anti_correlated(replicas, replicas / 5, seed);
+        // a few services with a port or two replicas kept apart, or needing zone a
         for (i, s) in plan.services.iter_mut().enumerate() {
             if i % 5 == 0 {
                 s.port = ports[i];
                 s.spread = spread[i];
                 s.replicas = Some(if spread[i] { 2 } else { 1 });
+            }
+            if i % 7 == 0 {
+                s.requires.insert("zone".into(), "a".into());
+            }
+        }
+        // hosts in two zones, every fourth listening on one of the services' ports already
+        for (h, host) in fleet.hosts.iter_mut().enumerate() {
+            host.labels.insert("zone".into(), if h % 2 == 0 { "a" } else { "b" }.into());
+            if h % 4 == 0 {
+                let port = 9000 + (h / 4 % 3) as u16;
+                host.snapshot.host.listening_ports.push(ListeningPort::number(port));
             }
         }
         let inst = instance::Instance::build(&fleet, &plan, None, None);
@@ -512,6 +523,16 @@ proptest! {
             let item = &inst.items[i];
             let s = plan.services.iter().find(|s| s.name == inst.rules[item.service].name).unwrap_or_else(|| unreachable!());
             let n = s.tiers.minimum.unwrap_or_else(|| unreachable!());
+            let host = &fleet.hosts[*b as usize];
+            for (k, v) in &s.requires {
+                prop_assert_eq!(host.labels.get(k), Some(v), "{} on {}", &s.name, host.snapshot.host.name);
+            }
+            if let Some(port) = s.port {
+                prop_assert!(
+                    !host.snapshot.host.listening_ports.iter().any(|p| p.port == port),
+                    "{} on {}, which listens on {port}", s.name, host.snapshot.host.name
+                );
+            }
             let e = seen.entry(*b as usize).or_default();
             e.0 += n.memory.0 / MIB;
             e.1 += n.cpu.0;
