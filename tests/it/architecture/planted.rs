@@ -192,6 +192,11 @@ fn a_pure_layer_asking_the_file_system_through_a_path_is_reported() {
         "fn f(p: &std::path::Path) -> bool { std::path::absolute(p).is_ok() }",
         "must not use 'std::path::absolute'",
     );
+    assert_reported(
+        "src/report/planted.rs",
+        "fn f(p: &std::path::Path) { assert!(p.is_file(), \"{}\", p.display()); }",
+        "'.is_file()' asks the file system in 'report'",
+    );
     // the same call in a probe is its business, and in a test it is exempt
     assert!(
         check(
@@ -219,6 +224,11 @@ fn code_from_a_file_the_walk_does_not_read_is_reported() {
     assert_reported(
         "src/plan/planted.rs",
         "#[path = \"../probe/scan.rs\"] mod scan;",
+        "'#[path]' reads a module",
+    );
+    assert_reported(
+        "src/plan/planted.rs",
+        "#[cfg_attr(unix, path = \"../probe/scan.rs\")] mod scan;",
         "'#[path]' reads a module",
     );
 }

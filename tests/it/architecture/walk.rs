@@ -43,6 +43,18 @@ fn cfg_implies_test(meta: &syn::Meta) -> bool {
     }
 }
 
+/// True for `#[path = ..]`, and for `#[cfg_attr(.., path = ..)]`, which is one on some builds.
+fn moves_the_module(a: &syn::Attribute) -> bool {
+    if a.path().is_ident("path") {
+        return true;
+    }
+    a.path().is_ident("cfg_attr")
+        && a.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+        )
+        .is_ok_and(|metas| metas.iter().skip(1).any(|m| m.path().is_ident("path")))
+}
+
 /// True for `#[test]`, `#[cfg(test)]` and the like on an item.
 fn is_test_only(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
@@ -189,6 +201,13 @@ impl<'s> Walker<'s> {
             let context = self.context();
             self.literals
                 .extend(tokens.strings.into_iter().map(|s| (s, context.clone())));
+            let module = self.module.clone();
+            self.methods.extend(
+                tokens
+                    .methods
+                    .into_iter()
+                    .map(|m| (module.clone(), context.clone(), m)),
+            );
         }
     }
 }
@@ -208,6 +227,8 @@ enum Read {
 struct Tokens {
     /// Runs of `ident (:: ident)*`, each as its identifiers.
     paths: Vec<Vec<String>>,
+    /// Names of methods called (`. ident` then a group).
+    methods: Vec<String>,
     strings: Vec<String>,
 }
 
@@ -230,12 +251,27 @@ impl Tokens {
                     self.strings.push(s.value());
                 }
                 cursor = next;
+            } else if let Some((name, next)) = Self::method_call(cursor) {
+                self.methods.push(name);
+                cursor = next;
             } else if let Some((_, next)) = cursor.token_tree() {
                 cursor = next;
             } else {
                 break;
             }
         }
+    }
+
+    /// `. ident` followed by a group at the cursor (a method call): the name and the cursor at
+    /// the group.
+    fn method_call(cursor: syn::buffer::Cursor<'_>) -> Option<(String, syn::buffer::Cursor<'_>)> {
+        let (dot, cursor) = cursor.punct()?;
+        if dot.as_char() != '.' {
+            return None;
+        }
+        let (ident, cursor) = cursor.ident()?;
+        cursor.any_group()?;
+        Some((ident.to_string(), cursor))
     }
 
     /// `:: ident` at the cursor: the identifier and the cursor after it.
@@ -264,10 +300,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
 
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
         // `#[path]` reads the module from a file of its choice, where `module_of` does not look
-        if !self.collect_only
-            && self.tests == 0
-            && m.attrs.iter().any(|a| a.path().is_ident("path"))
-        {
+        if !self.collect_only && self.tests == 0 && m.attrs.iter().any(moves_the_module) {
             self.moved
                 .push((self.module.clone(), format!("mod {}", m.ident)));
         }
