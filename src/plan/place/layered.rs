@@ -11,7 +11,7 @@
 //! labels) are not looked at here: an item they keep off its host is put on the first host that
 //! takes it, or left to the local search. Seeded, so deterministic. Pure.
 
-use super::bound::volume_bound;
+use super::bound::{limited, most_per_host};
 use super::heuristics::bin_order;
 use super::improve::Rng;
 use super::instance::{DIMS, EPS, Instance, Vec3, within};
@@ -43,9 +43,7 @@ pub struct Layered<'a> {
 
 impl<'a> Layered<'a> {
     pub fn new(inst: &'a Instance, budget: u64, seed: u64) -> Layered<'a> {
-        let limited = (0..DIMS)
-            .filter(|d| inst.bins.iter().all(|b| b.room[*d].is_finite()))
-            .collect();
+        let limited = limited(inst);
         Layered {
             inst,
             sizes: (0..inst.items.len()).map(|i| inst.size(i)).collect(),
@@ -64,38 +62,9 @@ impl<'a> Layered<'a> {
             .sum()
     }
 
-    /// The most items one host holds: over every set of the limited resources, the count whose
-    /// smallest items (by their shares summed over the set) fill as many hosts' worth as the set
-    /// has resources; the least of those counts.
-    fn most_per_host(&self) -> usize {
-        let n = self.inst.items.len();
-        let k = self.limited.len();
-        (1..1usize << k)
-            .map(|mask| {
-                let dims: Vec<usize> = (0..k)
-                    .filter(|j| mask & (1 << j) != 0)
-                    .map(|j| self.limited[j])
-                    .collect();
-                let cap = dims.len() as f64 + 1e-9;
-                let mut loads: Vec<f64> = (0..n)
-                    .map(|i| dims.iter().map(|&d| self.sizes[i][d].max(0.0)).sum())
-                    .collect();
-                loads.sort_by(f64::total_cmp);
-                let mut sum = 0.0;
-                loads
-                    .iter()
-                    .take_while(|l| {
-                        sum += **l;
-                        sum <= cap
-                    })
-                    .count()
-            })
-            .min()
-            .unwrap_or(0)
-    }
-
     /// An assignment that uses fewer than `beat` hosts, when the construction finds one; `None`
-    /// when the instance is not one the count limits, or when it does not.
+    /// when a host holds fewer than three items, or when it finds none. `solve` tries it only
+    /// when the count bound is above the volume bound.
     pub fn construct(&mut self, beat: usize) -> Option<State> {
         let inst = self.inst;
         let n = inst.items.len();
@@ -108,8 +77,8 @@ impl<'a> Layered<'a> {
         {
             return None;
         }
-        let c = self.most_per_host();
-        if c < 3 || super::bound::count_bound(inst, 0..n) <= volume_bound(inst, 0..n) {
+        let c = most_per_host(inst, &(0..n).collect::<Vec<_>>());
+        if c < 3 {
             return None;
         }
         let hosts = |high: usize| high + (n - c * high).div_ceil(c - 1);

@@ -188,14 +188,17 @@ pub fn solve(inst: &Instance, settings: &Settings) -> (State, Search) {
     let (start, mut state, heuristics) = best_heuristic(inst);
     let mut start = start.key();
     let all = inst.items.len();
+    let volume = bound::volume_bound(inst, 0..all);
+    let count = bound::count_bound(inst, 0..all);
     let mut layered = layered::Layered::new(inst, settings.steps / LAYERED_SHARE, settings.seed);
-    if let Some(built) = layered.construct(state.bins_used())
+    if count > volume
+        && let Some(built) = layered.construct(state.bins_used())
         && built.key(inst) > state.key(inst)
     {
         state = built;
         start = "layered";
     }
-    let target = bound::volume_bound(inst, 0..all).max(bound::count_bound(inst, 0..all));
+    let target = volume.max(count);
     let budget = settings.steps.saturating_sub(layered.work);
     let mut improver = improve::Improver::new(inst, budget, settings.seed, target);
     improver.run(&mut state);

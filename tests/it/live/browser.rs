@@ -124,6 +124,21 @@ fn figure<'a>(dom: &'a str, id: &str) -> &'a str {
     &rest[..rest.find("</figure>").unwrap_or(rest.len())]
 }
 
+/// hostfit run with `args` and `-o` a page in `dir`; the page's screenshot written to `shot`,
+/// for a person to look at and CI to keep; and the DOM of its probed copy.
+fn page_in_chromium(chromium: &Path, dir: &Scratch, args: &[&str], shot: &Path) -> String {
+    let page = dir.path("page.html");
+    let mut args = args.to_vec();
+    args.extend_from_slice(&["-o", s(&page)]);
+    let run = hostfit(&args);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(&page).expect("the page");
+    let _ = std::fs::remove_file(shot);
+    let arg = format!("--screenshot={}", shot.display());
+    run_chromium(chromium, &dir.path("profile-shot"), &[arg], &page);
+    probed_dom(chromium, dir, &html)
+}
+
 fn screenshots_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
@@ -143,34 +158,15 @@ fn html_report_in_chromium_live() {
     let shots = screenshots_dir();
     for lang in ["en", "zh"] {
         let dir = Scratch::new(&format!("chromium-{lang}"));
-        let page = dir.path("report.html");
-        let run = hostfit(&[
-            "plan",
-            s(&plan),
-            "--format",
-            "html",
-            "--lang",
-            lang,
-            "-o",
-            s(&page),
-        ]);
-        assert_eq!(run.status, 0, "{}", run.stderr);
-        let html = std::fs::read_to_string(&page).expect("the report");
-
-        // The screenshot, for a person to look at and CI to keep.
         let shot = shots.join(format!("seed-{lang}.png"));
-        let _ = std::fs::remove_file(&shot);
-        let arg = format!("--screenshot={}", shot.display());
-        run_chromium(&chromium, &dir.path("profile-shot"), &[arg], &page);
+        let args = ["plan", s(&plan), "--format", "html", "--lang", lang];
+        let dom = page_in_chromium(&chromium, &dir, &args, &shot);
         let png = std::fs::read(&shot).expect("chromium wrote the screenshot");
         assert!(
             png.starts_with(b"\x89PNG") && png.len() > 50_000,
             "{} bytes",
             png.len()
         );
-
-        // The DOM of a probed copy.
-        let dom = probed_dom(&chromium, &dir, &html);
 
         // Each scenario's memory demand, by hand from the plan's tiers (MB = MiB here): minimum
         // 150+120+150+400+400, standard 250+200+250+600+600, ideal 300+250+400+1024+1536,
@@ -236,31 +232,23 @@ fn place_report_in_chromium_live() {
     let shots = screenshots_dir();
     for lang in ["en", "zh"] {
         let dir = Scratch::new(&format!("chromium-place-{lang}"));
-        let page = dir.path("place.html");
-        let run = hostfit(&[
+        let (plan, labels) = (fleet.join("plan.yaml"), fleet.join("labels.yaml"));
+        let args = [
             "place",
-            s(&fleet.join("plan.yaml")),
+            s(&plan),
             "--hosts",
             &hosts,
             "--host-labels",
-            s(&fleet.join("labels.yaml")),
+            s(&labels),
             "--catalog",
             "aliyun",
             "--format",
             "html",
             "--lang",
             lang,
-            "-o",
-            s(&page),
-        ]);
-        assert_eq!(run.status, 0, "{}", run.stderr);
-        let html = std::fs::read_to_string(&page).expect("the page");
-        let arg = format!(
-            "--screenshot={}",
-            shots.join(format!("fleet-{lang}.png")).display()
-        );
-        run_chromium(&chromium, &dir.path("profile-shot"), &[arg], &page);
-        let dom = probed_dom(&chromium, &dir, &html);
+        ];
+        let shot = shots.join(format!("fleet-{lang}.png"));
+        let dom = page_in_chromium(&chromium, &dir, &args, &shot);
         let hosts = figure(&dom, "hosts");
         for figure in ["2816 MiB", "4332 MiB", "web-2", "db-1"] {
             assert!(
